@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine: installs what is missing, starts a real libvirtd for
+# the integration tests inside its own network namespace (as root; skipped otherwise, and the integration
+# tests then say why they skip), builds, runs every test project and ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+
+bash scripts/install-prerequisites.sh || exit 1
+
+daemon=no
+if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
+  # shellcheck source=libvirtd-sandbox.sh
+  source scripts/libvirtd-sandbox.sh
+  if lv_install >/dev/null && lv_start; then
+    daemon=yes
+    trap lv_stop EXIT
+    export LIBVIRTNESTED_INTEGRATION_URI=qemu:///system
+  else
+    echo "test.sh: could not start libvirtd; integration tests will report why." >&2
+  fi
+fi
+export LIBVIRTNESTED_DAEMON_STARTED=$daemon
+
+rm -rf "$results"
+dotnet build LibvirtNested.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test LibvirtNested.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  p=$(xmllint --xpath 'string(//*[local-name()="Counters"]/@passed)' "$trx")
+  f=$(xmllint --xpath 'string(//*[local-name()="Counters"]/@failed)' "$trx")
+  e=$(xmllint --xpath 'string(//*[local-name()="Counters"]/@error)' "$trx")
+  t=$(xmllint --xpath 'string(//*[local-name()="Counters"]/@timeout)' "$trx")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
+done
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi   # a crash or a build error counts
+echo "$passed passed, $failed failed"
+[ "$status" = 0 ] && [ "$failed" = 0 ]

@@ -1,0 +1,65 @@
+using System.Xml.Linq;
+
+namespace LibvirtNested.Xml.Domain;
+
+/// <summary>
+/// A libvirt domain definition, the <c>&lt;domain&gt;</c> document of formatdomain.html (what
+/// <c>virsh dumpxml</c> prints and <c>virDomainDefineXML</c> takes), as a lossless, editable view.
+/// </summary>
+public sealed partial class DomainXml : LibvirtXmlDocument
+{
+    /// <summary>The root element name, <c>domain</c>.</summary>
+    public const string RootElementName = "domain";
+
+    private DomainXml(XDocument document)
+        : base(document)
+    {
+    }
+
+    /// <summary>Parses domain XML text.</summary>
+    /// <param name="xml">The text of a <c>&lt;domain&gt;</c> document.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;domain&gt;</c>.</exception>
+    public static DomainXml Parse(string xml) => new(ParseDocument(xml, RootElementName));
+
+    /// <summary>Loads domain XML from a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="LibvirtXmlParseException">The file is not well-formed, has a DTD, or its root is not <c>&lt;domain&gt;</c>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static DomainXml Load(string path) => new(LoadDocument(path, RootElementName));
+
+    /// <summary>Loads domain XML from a stream, leaving the stream open.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;domain&gt;</c>.</exception>
+    public static DomainXml Load(Stream stream) => new(LoadDocument(stream, RootElementName));
+
+    /// <summary>A new, empty <c>&lt;domain type='…'&gt;</c> document; see also <c>DomainBuilder</c> for a complete guest.</summary>
+    /// <param name="type">The hypervisor type, <c>kvm</c> by default.</param>
+    /// <returns>The document.</returns>
+    public static DomainXml Create(string type = "kvm")
+    {
+        var domain = new DomainXml(NewDocument(RootElementName));
+        domain.SetAttribute("type", type);
+        return domain;
+    }
+
+    /// <summary>A deep copy that keeps the source style of this document.</summary>
+    /// <returns>An independent document.</returns>
+    public DomainXml Clone() => new(CloneDocument());
+
+    /// <summary><c>/domain/@type</c>: the hypervisor driver, such as <c>kvm</c>, <c>qemu</c>, <c>xen</c>, <c>lxc</c>.</summary>
+    public string? Type
+    {
+        get => GetAttribute("type");
+        set => SetAttribute("type", value);
+    }
+
+    /// <summary><c>/domain/name</c>: the guest's unique short name.</summary>
+    public string? Name
+    {
+        get => GetChildText("name");
+        set => SetChildText("name", value);
+    }
+}

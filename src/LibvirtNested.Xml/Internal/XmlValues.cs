@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace LibvirtNested.Xml.Internal;
+
+/// <summary>Conversions of attribute and element text, failing with a <see cref="LibvirtXmlValueException"/> that names the place.</summary>
+internal static class XmlValues
+{
+    public static long? ParseInt64(XElement element, XName attribute)
+    {
+        var value = element.Attribute(attribute)?.Value;
+        if (value is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw Error(element, attribute, value, "a whole number");
+    }
+
+    public static ulong? ParseUInt64(XElement element, XName attribute)
+    {
+        var value = element.Attribute(attribute)?.Value;
+        return value is null ? null : ParseUInt64(element, attribute.LocalName, value);
+    }
+
+    public static int? ParseInt32(XElement element, XName attribute)
+    {
+        var value = element.Attribute(attribute)?.Value;
+        if (value is null)
+        {
+            return null;
+        }
+
+        var n = ParseUInt64(element, attribute.LocalName, value);
+        return n <= int.MaxValue ? (int)n : throw Error(element, attribute, value, $"a whole number from 0 to {int.MaxValue}");
+    }
+
+    /// <summary>Parses decimal, <c>0x</c> hexadecimal (as libvirt's address attributes use) or leading-zero octal-free numbers.</summary>
+    public static ulong ParseUInt64(XElement element, string? attribute, string value)
+    {
+        var text = value.Trim();
+        var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var n)
+            : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n);
+        return ok ? n : throw Error(element, attribute, value, "a non-negative whole number");
+    }
+
+    public static bool? ParseBoolean(XElement element, XName attribute)
+    {
+        var value = element.Attribute(attribute)?.Value;
+        return value switch
+        {
+            null => null,
+            "yes" or "on" => true,
+            "no" or "off" => false,
+            _ => throw Error(element, attribute, value, "'yes' or 'no' (or 'on' / 'off')"),
+        };
+    }
+
+    public static LibvirtXmlValueException Error(XElement element, XName? attribute, string value, string expected) =>
+        new(XmlTree.PathOf(element), attribute?.LocalName, value, expected);
+
+    public static LibvirtXmlValueException Error(XElement element, string? attribute, string value, string expected) =>
+        new(XmlTree.PathOf(element), attribute, value, expected);
+}
