@@ -14,6 +14,7 @@ if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
   # shellcheck source=libvirtd-sandbox.sh
   source scripts/libvirtd-sandbox.sh
   if lv_install >/dev/null && lv_start; then
+    echo "test.sh: libvirtd $(lv_pid) answers on qemu:///system from network namespace $LV_NETNS" >&2
     daemon=yes
     trap lv_stop EXIT
     export LIBVIRTNESTED_INTEGRATION_URI=qemu:///system
@@ -25,9 +26,13 @@ export LIBVIRTNESTED_DAEMON_STARTED=$daemon
 
 rm -rf "$results"
 dotnet build LibvirtNested.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test LibvirtNested.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
-status=$?
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  [ "$name" = LibvirtNested.Testing ] && continue
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=1
+done
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do
