@@ -22,24 +22,24 @@ internal static class XmlLoader
         CloseInput = false,
     };
 
+    public static XDocument Load(TextReader text, string expectedRoot, string? source) =>
+        Parse(text.ReadToEnd(), expectedRoot, source);
+
     public static XDocument Parse(string xml, string expectedRoot, string? source)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        using var reader = new StringReader(xml);
-        return Load(reader, expectedRoot, source);
-    }
-
-    public static XDocument Load(TextReader text, string expectedRoot, string? source)
-    {
         XDocument document;
-        try
+        using (var reader = XmlReader.Create(new StringReader(xml), Settings))
         {
-            using var reader = XmlReader.Create(text, Settings);
-            document = Build(reader);
-        }
-        catch (XmlException e)
-        {
-            throw ParseError(e, source);
+            try
+            {
+                document = Build(reader);
+            }
+            catch (XmlException e)
+            {
+                var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : PositionOfDoctype(xml);
+                throw ParseError(e, source, line, column);
+            }
         }
 
         var root = document.Root
@@ -54,15 +54,29 @@ internal static class XmlLoader
         return document;
     }
 
-    private static LibvirtXmlParseException ParseError(XmlException e, string? source)
+    private static LibvirtXmlParseException ParseError(XmlException e, string? source, int line, int column)
     {
         var dtd = e.Message.Contains("DTD", StringComparison.Ordinal);
         var what = dtd
             ? "carries a DTD (<!DOCTYPE>); DTDs and entity declarations are refused so that no entity is expanded and no external resource is read"
             : "is not well-formed XML: " + e.Message;
         return new LibvirtXmlParseException(
-            $"{Describe(source)} {what} (line {e.LineNumber}, column {e.LinePosition}).",
-            source, e.LineNumber, e.LinePosition, e);
+            $"{Describe(source)} {what} (line {line}, column {column}).",
+            source, line, column, e);
+    }
+
+    /// <summary>The DTD refusal carries no position: point at the <c>&lt;!DOCTYPE</c> itself.</summary>
+    private static (int Line, int Column) PositionOfDoctype(string xml)
+    {
+        var index = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return (0, 0);
+        }
+
+        var line = 1 + xml.AsSpan(0, index).Count('\n');
+        var lineStart = xml.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return (line, index - lineStart + 1);
     }
 
     private static string Describe(string? source) => source is null ? "The document" : $"'{source}'";

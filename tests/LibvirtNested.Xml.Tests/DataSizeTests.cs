@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+using NUnit.Framework;
+
+namespace LibvirtNested.Xml.Tests;
+
+[TestFixture]
+public sealed class DataSizeTests
+{
+    [TestCase("<memory>1024</memory>", 1024UL * 1024)]
+    [TestCase("<memory unit='KiB'>1</memory>", 1024UL)]
+    [TestCase("<memory unit='k'>1</memory>", 1024UL)]
+    [TestCase("<memory unit='KB'>1</memory>", 1000UL)]
+    [TestCase("<memory unit='GiB'>16</memory>", 16UL << 30)]
+    [TestCase("<memory unit='G'>2</memory>", 2UL << 30)]
+    [TestCase("<memory unit='GB'>2</memory>", 2_000_000_000UL)]
+    [TestCase("<memory unit='bytes'>7</memory>", 7UL)]
+    [TestCase("<memory unit='b'>7</memory>", 7UL)]
+    [TestCase("<memory unit='MiB'> 512 </memory>", 512UL << 20)]
+    public void ReadBytes_converts_libvirt_units(string xml, ulong expected)
+    {
+        Assert.That(DataSize.ReadBytes(XElement.Parse(xml)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void ReadBytes_of_a_missing_element_is_null()
+    {
+        Assert.That(DataSize.ReadBytes(null), Is.Null);
+    }
+
+    [TestCase("<memory>abc</memory>", null)]
+    [TestCase("<memory>-1</memory>", null)]
+    [TestCase("<memory unit='parsecs'>1</memory>", "unit")]
+    [TestCase("<memory unit='EiB'>64</memory>", null)]
+    public void ReadBytes_names_the_element_of_a_malformed_value(string xml, string? attribute)
+    {
+        var e = Assert.Throws<LibvirtXmlValueException>(() => DataSize.ReadBytes(XElement.Parse(xml)));
+        Assert.That(e!.ElementPath, Is.EqualTo("/memory"));
+        Assert.That(e.AttributeName, Is.EqualTo(attribute));
+        Assert.That(e.Message, Does.Contain("<memory>"));
+    }
+
+    [TestCase(16UL << 30, "16", "GiB")]
+    [TestCase(16000UL << 20, "16000", "MiB")]
+    [TestCase(1536UL, "1536", "bytes")]
+    [TestCase(1536UL * 1024, "1536", "KiB")]
+    [TestCase(0UL, "0", "bytes")]
+    public void WriteBytes_uses_the_largest_exact_binary_unit(ulong bytes, string text, string unit)
+    {
+        var element = new XElement("memory", new XAttribute("unit", "KiB"), "1");
+        DataSize.WriteBytes(element, bytes);
+        Assert.That(element.Value, Is.EqualTo(text));
+        Assert.That(element.Attribute("unit")!.Value, Is.EqualTo(unit));
+        Assert.That(DataSize.ReadBytes(element), Is.EqualTo(bytes));
+    }
+
+    [TestCase("16000", 16000UL << 20)]
+    [TestCase("16G", 16UL << 30)]
+    [TestCase("512MiB", 512UL << 20)]
+    [TestCase("1 TB", 1_000_000_000_000UL)]
+    public void Parse_reads_command_line_sizes(string text, ulong expected)
+    {
+        Assert.That(DataSize.Parse(text), Is.EqualTo(expected));
+    }
+
+    [TestCase("")]
+    [TestCase("G")]
+    [TestCase("12 parsecs")]
+    [TestCase("-5")]
+    [TestCase("99999999999999999999")]
+    public void Parse_refuses_what_is_not_a_size(string text)
+    {
+        Assert.Throws<FormatException>(() => DataSize.Parse(text));
+    }
+}
