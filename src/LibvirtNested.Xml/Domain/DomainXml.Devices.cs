@@ -228,16 +228,7 @@ public sealed partial class DomainXml
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         if (mac is not null)
         {
-            if (!MacAddress().IsMatch(mac))
-            {
-                throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:12:34:56.", nameof(mac));
-            }
-
-            if ((Convert.ToByte(mac[..2], 16) & 1) != 0)
-            {
-                throw new ArgumentException($"'{mac}' is a multicast MAC address; a NIC needs a unicast one (even first byte, such as 52:54:00:…).", nameof(mac));
-            }
-
+            RequireUnicastMac(mac, nameof(mac));
             if (Devices.Interfaces.Any(i => string.Equals(i.Mac, mac, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new ArgumentException($"The MAC address '{mac}' is already used by another interface of this domain.", nameof(mac));
@@ -265,7 +256,22 @@ public sealed partial class DomainXml
         new XAttribute("index", index.ToString(CultureInfo.InvariantCulture)),
         new XAttribute("model", "virtio-scsi"));
 
-    private static void RequireAbsolutePath(string path, string parameterName)
+    /// <summary>Checks that <paramref name="mac"/> is a unicast MAC address written as libvirt writes it.</summary>
+    internal static void RequireUnicastMac(string mac, string parameterName)
+    {
+        if (!MacAddress().IsMatch(mac))
+        {
+            throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:12:34:56.", parameterName);
+        }
+
+        if ((Convert.ToByte(mac[..2], 16) & 1) != 0)
+        {
+            throw new ArgumentException($"'{mac}' is a multicast MAC address; a NIC needs a unicast one (even first byte, such as 52:54:00:…).", parameterName);
+        }
+    }
+
+    /// <summary>Checks that <paramref name="path"/> is a non-empty absolute path; the messages name the value.</summary>
+    internal static void RequireAbsolutePath(string path, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(path, parameterName);
         if (string.IsNullOrWhiteSpace(path))

@@ -74,7 +74,7 @@ public sealed class DomainXmlDeviceEditsTests
         var domain = DeviceXml.L1Guest();
         domain.AddLunDisk("/dev/disk/by-id/wwn-0x5000c500a1b2c3d4", new LunDiskOptions
         {
-            Sgio = DomainDiskSgio.Unfiltered,
+            Sgio = DomainDiskSgio.Filtered,
             Rawio = true,
             Shareable = true,
             ReadOnly = true,
