@@ -20,6 +20,7 @@ public sealed partial class DomainXml
     /// Idempotent: a second call returns the same controller.
     /// </summary>
     /// <returns>The virtio-scsi controller.</returns>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainController EnsureVirtioScsiController()
     {
         var scsi = ScsiLayout.Read(this);
@@ -50,6 +51,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or not absolute, or the requested target name is malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">All units 0–16383 of the controller's bus 0, target 0 are taken. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddLunDisk(string devicePath, LunDiskOptions? options = null)
     {
         RequireAbsolutePath(devicePath, nameof(devicePath));
@@ -100,6 +102,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or relative, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddBlockDisk(string devicePath, string targetBus = "virtio", string? targetDev = null)
     {
         RequireAbsolutePath(devicePath, nameof(devicePath));
@@ -141,6 +144,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or relative, the format empty, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddFileDisk(string path, string format = "qcow2", string targetBus = "virtio", string? targetDev = null)
     {
         RequireAbsolutePath(path, nameof(path));
@@ -182,6 +186,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or relative, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddCdrom(string isoPath, string bus = "sata", string? targetDev = null)
     {
         RequireAbsolutePath(isoPath, nameof(isoPath));

@@ -265,6 +265,16 @@ public sealed class DomainXmlDeviceEditsTests
     }
 
     [Test]
+    public void A_malformed_scsi_address_fails_the_edit_naming_it_and_changes_nothing()
+    {
+        var domain = DeviceXml.WithDevices("<controller type='scsi' index='one' model='virtio-scsi'/>");
+        var before = domain.ToXmlString();
+        Assert.That(() => domain.AddLunDisk("/dev/sdb"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("index").And.Message.Contains("one"));
+        Assert.That(() => domain.EnsureVirtioScsiController(), Throws.TypeOf<LibvirtXmlValueException>());
+        Assert.That(domain.ToXmlString(), Is.EqualTo(before));
+    }
+
+    [Test]
     public void AddLunDisk_adds_the_controller_on_a_domain_without_devices()
     {
         var domain = DomainXml.Parse("<domain type='kvm'>\n  <name>x</name>\n</domain>\n");
