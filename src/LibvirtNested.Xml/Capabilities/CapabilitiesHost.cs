@@ -15,16 +15,7 @@ public sealed class CapabilitiesHost : XmlView
     /// <exception cref="LibvirtXmlValueException">The element does not hold a UUID (on read).</exception>
     public Guid? Uuid
     {
-        get
-        {
-            var uuid = GetChild("uuid");
-            if (uuid is null)
-            {
-                return null;
-            }
-
-            return Guid.TryParse(uuid.Value.Trim(), out var guid) ? guid : throw XmlValues.Error(uuid, (string?)null, uuid.Value, "a UUID");
-        }
+        get => XmlValues.ParseUuid(GetChild("uuid"));
     }
 
     /// <summary><c>/capabilities/host/cpu</c>: the host CPU; <see langword="null"/> when absent.</summary>

@@ -91,7 +91,7 @@ public sealed class DomainCpu : XmlView
     public string? Vendor
     {
         get => GetChildText("vendor");
-        set => DomainChildOrder.SetText(Element, "vendor", value, DomainChildOrder.Cpu);
+        set => ChildOrder.SetText(Element, "vendor", value, DomainChildOrder.Cpu);
     }
 
     /// <summary><c>/domain/cpu/topology</c>, or <see langword="null"/> when absent.</summary>
@@ -106,7 +106,7 @@ public sealed class DomainCpu : XmlView
 
     /// <summary>Returns <c>/domain/cpu/topology</c>, adding an empty one at libvirt's place when absent.</summary>
     /// <returns>The topology view.</returns>
-    public DomainCpuTopology GetOrAddTopology() => new(DomainChildOrder.GetOrAdd(Element, "topology", DomainChildOrder.Cpu));
+    public DomainCpuTopology GetOrAddTopology() => new(ChildOrder.GetOrAdd(Element, "topology", DomainChildOrder.Cpu));
 
     /// <summary>
     /// Sets the policy of the <c>&lt;feature&gt;</c> named <paramref name="name"/>, or adds
@@ -128,7 +128,7 @@ public sealed class DomainCpu : XmlView
         }
 
         var added = new XElement("feature", new XAttribute("policy", policy.Value), new XAttribute("name", name));
-        return new DomainCpuFeature(DomainChildOrder.Insert(Element, added, DomainChildOrder.Cpu));
+        return new DomainCpuFeature(ChildOrder.Insert(Element, added, DomainChildOrder.Cpu));
     }
 
     /// <summary>Removes every <c>&lt;feature&gt;</c> named <paramref name="name"/>.</summary>
@@ -206,7 +206,7 @@ public sealed class DomainCpu : XmlView
     private IEnumerable<XElement> FindFeatures(string name) =>
         Element.Elements("feature").Where(f => string.Equals(f.Attribute("name")?.Value, name, StringComparison.Ordinal));
 
-    private XElement GetOrAddModel() => DomainChildOrder.GetOrAdd(Element, "model", DomainChildOrder.Cpu);
+    private XElement GetOrAddModel() => ChildOrder.GetOrAdd(Element, "model", DomainChildOrder.Cpu);
 
     private void SetModelAttribute(XName name, string? value)
     {

@@ -117,7 +117,7 @@ public sealed class DomainOs : XmlView
             var boot = new XElement("boot", new XAttribute("dev", dev));
             previous = previous is not null ? XmlTree.InsertAfter(previous, boot)
                 : old.Count > 0 ? XmlTree.InsertBefore(old[0], boot)
-                : DomainChildOrder.Insert(Element, boot, DomainChildOrder.Os);
+                : ChildOrder.Insert(Element, boot, DomainChildOrder.Os);
         }
 
         foreach (var boot in old)
@@ -126,7 +126,7 @@ public sealed class DomainOs : XmlView
         }
     }
 
-    private void SetText(string name, string? value) => DomainChildOrder.SetText(Element, name, value, DomainChildOrder.Os);
+    private void SetText(string name, string? value) => ChildOrder.SetText(Element, name, value, DomainChildOrder.Os);
 
     private void SetChildAttribute(string child, string attribute, string? value)
     {
@@ -136,6 +136,6 @@ public sealed class DomainOs : XmlView
             return;
         }
 
-        DomainChildOrder.GetOrAdd(Element, child, DomainChildOrder.Os).SetAttributeValue(attribute, value);
+        ChildOrder.GetOrAdd(Element, child, DomainChildOrder.Os).SetAttributeValue(attribute, value);
     }
 }

@@ -72,18 +72,7 @@ public sealed partial class DomainXml : LibvirtXmlDocument
     /// <exception cref="LibvirtXmlValueException">On read: the text is not a UUID.</exception>
     public Guid? Uuid
     {
-        get
-        {
-            if (GetChild("uuid") is not { } uuid)
-            {
-                return null;
-            }
-
-            var digits = uuid.Value.Trim().Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-            return Guid.TryParseExact(digits, "N", out var guid)
-                ? guid
-                : throw XmlValues.Error(uuid, (string?)null, uuid.Value, "a UUID such as 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
-        }
+        get => XmlValues.ParseUuid(GetChild("uuid"));
 
         set => SetDomainChildText("uuid", value?.ToString("D", CultureInfo.InvariantCulture));
     }
@@ -113,8 +102,8 @@ public sealed partial class DomainXml : LibvirtXmlDocument
     public XElement GetOrAddMetadata() => GetOrAddDomainChild("metadata");
 
     /// <summary>The first child of <c>&lt;domain&gt;</c> with this name, inserted where libvirt writes it when absent.</summary>
-    private XElement GetOrAddDomainChild(string name) => DomainChildOrder.GetOrAdd(Element, name, DomainChildOrder.Domain);
+    private XElement GetOrAddDomainChild(string name) => ChildOrder.GetOrAdd(Element, name, DomainChildOrder.Domain);
 
     /// <summary>Sets the text of a child of <c>&lt;domain&gt;</c>, inserted where libvirt writes it; <see langword="null"/> removes it.</summary>
-    private void SetDomainChildText(string name, string? value) => DomainChildOrder.SetText(Element, name, value, DomainChildOrder.Domain);
+    private void SetDomainChildText(string name, string? value) => ChildOrder.SetText(Element, name, value, DomainChildOrder.Domain);
 }

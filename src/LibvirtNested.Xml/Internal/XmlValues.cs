@@ -59,6 +59,23 @@ internal static class XmlValues
         };
     }
 
+    /// <summary>
+    /// Reads a <c>&lt;uuid&gt;</c> element as libvirt's virUUIDParse does: 32 hex digits, hyphens and spaces
+    /// between them ignored. <see langword="null"/> when the element is absent.
+    /// </summary>
+    public static Guid? ParseUuid(XElement? uuid)
+    {
+        if (uuid is null)
+        {
+            return null;
+        }
+
+        var digits = uuid.Value.Trim().Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return Guid.TryParseExact(digits, "N", out var guid)
+            ? guid
+            : throw Error(uuid, (string?)null, uuid.Value, "a UUID such as 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
+    }
+
     public static LibvirtXmlValueException Error(XElement element, XName? attribute, string value, string expected) =>
         new(XmlTree.PathOf(element), attribute?.LocalName, value, expected);
 

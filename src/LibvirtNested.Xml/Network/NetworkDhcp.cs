@@ -28,7 +28,7 @@ public sealed class NetworkDhcp : XmlView
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(start);
         ArgumentException.ThrowIfNullOrWhiteSpace(end);
-        return new NetworkDhcpRange(ElementOrder.Insert(Element, new XElement("range", new XAttribute("start", start), new XAttribute("end", end)), Order));
+        return new NetworkDhcpRange(ChildOrder.Insert(Element, new XElement("range", new XAttribute("start", start), new XAttribute("end", end)), Order));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class NetworkDhcp : XmlView
         host.SetAttributeValue("mac", mac);
         host.SetAttributeValue("name", name);
         host.SetAttributeValue("ip", ip);
-        return new NetworkDhcpHost(ElementOrder.Insert(Element, host, Order));
+        return new NetworkDhcpHost(ChildOrder.Insert(Element, host, Order));
     }
 
     /// <summary>The first static host whose MAC address, DUID or name (any case) or address equals <paramref name="key"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Network;
 
@@ -49,7 +50,7 @@ public sealed class NetworkDns : XmlView
         var forwarder = new XElement("forwarder");
         forwarder.SetAttributeValue("addr", address);
         forwarder.SetAttributeValue("domain", domain);
-        return new NetworkDnsForwarder(ElementOrder.Insert(Element, forwarder, Order));
+        return new NetworkDnsForwarder(ChildOrder.Insert(Element, forwarder, Order));
     }
 
     /// <summary>Adds <c>&lt;host ip='…'&gt;&lt;hostname&gt;…&lt;/hostname&gt;…&lt;/host&gt;</c>.</summary>
@@ -67,6 +68,6 @@ public sealed class NetworkDns : XmlView
         }
 
         var host = new XElement("host", new XAttribute("ip", ip), hostnames.Select(n => new XElement("hostname", n)));
-        return new NetworkDnsHost(ElementOrder.Insert(Element, host, Order));
+        return new NetworkDnsHost(ChildOrder.Insert(Element, host, Order));
     }
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Network;
 
@@ -35,7 +36,7 @@ public sealed class NetworkForward : XmlView
 
     /// <summary><c>/network/forward/nat</c>, added when absent.</summary>
     /// <returns>The NAT settings.</returns>
-    public NetworkForwardNat GetOrAddNat() => new(ElementOrder.GetOrAdd(Element, "nat", Order));
+    public NetworkForwardNat GetOrAddNat() => new(ChildOrder.GetOrAdd(Element, "nat", Order));
 
     /// <summary>Removes <c>/network/forward/nat</c>, returning libvirt to its default NAT ranges.</summary>
     public void RemoveNat() => RemoveChildren("nat");

@@ -82,7 +82,7 @@ public sealed class NetworkForwardNat : XmlView
             throw new ArgumentException($"A NAT {name} range needs both a start and an end (got start '{start}', end '{end}').", start is null ? nameof(start) : nameof(end));
         }
 
-        var element = ElementOrder.GetOrAdd(Element, name, Order);
+        var element = ChildOrder.GetOrAdd(Element, name, Order);
         element.SetAttributeValue("start", start);
         element.SetAttributeValue("end", end);
     }

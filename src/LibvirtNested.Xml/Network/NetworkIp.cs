@@ -96,7 +96,7 @@ public sealed class NetworkIp : XmlView
 
     /// <summary><c>/network/ip/dhcp</c>, added when absent.</summary>
     /// <returns>The DHCP settings.</returns>
-    public NetworkDhcp GetOrAddDhcp() => new(ElementOrder.GetOrAdd(Element, "dhcp", Order));
+    public NetworkDhcp GetOrAddDhcp() => new(ChildOrder.GetOrAdd(Element, "dhcp", Order));
 
     /// <summary>Removes <c>/network/ip/dhcp</c>: no DHCP server on this address.</summary>
     public void RemoveDhcp() => RemoveChildren("dhcp");

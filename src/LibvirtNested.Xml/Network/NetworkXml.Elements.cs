@@ -16,16 +16,7 @@ public sealed partial class NetworkXml
     /// <exception cref="LibvirtXmlValueException">The element does not hold a UUID (on read).</exception>
     public Guid? Uuid
     {
-        get
-        {
-            var uuid = GetChild("uuid");
-            if (uuid is null)
-            {
-                return null;
-            }
-
-            return Guid.TryParse(uuid.Value.Trim(), out var guid) ? guid : throw XmlValues.Error(uuid, (string?)null, uuid.Value, "a UUID");
-        }
+        get => XmlValues.ParseUuid(GetChild("uuid"));
 
         set
         {
@@ -35,7 +26,7 @@ public sealed partial class NetworkXml
                 return;
             }
 
-            ElementOrder.GetOrAdd(Element, "uuid", Order).Value = value.Value.ToString("D", CultureInfo.InvariantCulture);
+            ChildOrder.GetOrAdd(Element, "uuid", Order).Value = value.Value.ToString("D", CultureInfo.InvariantCulture);
         }
     }
 
@@ -68,7 +59,7 @@ public sealed partial class NetworkXml
                 return;
             }
 
-            ElementOrder.GetOrAdd(Element, "mac", Order).SetAttributeValue("address", value);
+            ChildOrder.GetOrAdd(Element, "mac", Order).SetAttributeValue("address", value);
         }
     }
 
@@ -83,14 +74,14 @@ public sealed partial class NetworkXml
 
     /// <summary><c>/network/forward</c>, added when absent.</summary>
     /// <returns>The forward settings.</returns>
-    public NetworkForward GetOrAddForward() => new(ElementOrder.GetOrAdd(Element, "forward", Order));
+    public NetworkForward GetOrAddForward() => new(ChildOrder.GetOrAdd(Element, "forward", Order));
 
     /// <summary>Removes <c>/network/forward</c>, making the network isolated.</summary>
     public void RemoveForward() => RemoveChildren("forward");
 
     /// <summary><c>/network/bridge</c>, added when absent.</summary>
     /// <returns>The bridge settings.</returns>
-    public NetworkBridge GetOrAddBridge() => new(ElementOrder.GetOrAdd(Element, "bridge", Order));
+    public NetworkBridge GetOrAddBridge() => new(ChildOrder.GetOrAdd(Element, "bridge", Order));
 
     /// <summary>Removes <c>/network/bridge</c>.</summary>
     public void RemoveBridge() => RemoveChildren("bridge");
@@ -102,7 +93,7 @@ public sealed partial class NetworkXml
     public NetworkDomain GetOrAddDomain(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return new NetworkDomain(ElementOrder.GetOrAdd(Element, "domain", Order)) { Name = name };
+        return new NetworkDomain(ChildOrder.GetOrAdd(Element, "domain", Order)) { Name = name };
     }
 
     /// <summary>Removes <c>/network/domain</c>.</summary>
@@ -110,7 +101,7 @@ public sealed partial class NetworkXml
 
     /// <summary><c>/network/dns</c>, added when absent.</summary>
     /// <returns>The DNS settings.</returns>
-    public NetworkDns GetOrAddDns() => new(ElementOrder.GetOrAdd(Element, "dns", Order));
+    public NetworkDns GetOrAddDns() => new(ChildOrder.GetOrAdd(Element, "dns", Order));
 
     /// <summary>Removes <c>/network/dns</c>.</summary>
     public void RemoveDns() => RemoveChildren("dns");
@@ -130,7 +121,7 @@ public sealed partial class NetworkXml
         }
 
         var ip = new XElement("ip", new XAttribute("address", address.ToString()), new XAttribute("netmask", subnet.Netmask.ToString()));
-        return new NetworkIp(ElementOrder.Insert(Element, ip, Order));
+        return new NetworkIp(ChildOrder.Insert(Element, ip, Order));
     }
 
     /// <summary>Adds <c>&lt;ip family='…' address='…' prefix='…'/&gt;</c>, after the existing addresses.</summary>
@@ -152,7 +143,7 @@ public sealed partial class NetworkXml
 
         ip.SetAttributeValue("address", address.ToString());
         ip.SetAttributeValue("prefix", prefix.ToString(CultureInfo.InvariantCulture));
-        return new NetworkIp(ElementOrder.Insert(Element, ip, Order));
+        return new NetworkIp(ChildOrder.Insert(Element, ip, Order));
     }
 
     /// <summary>Removes an address (and its DHCP server), with its indentation.</summary>

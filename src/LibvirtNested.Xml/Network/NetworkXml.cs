@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Network;
 
@@ -63,7 +64,7 @@ public sealed partial class NetworkXml : LibvirtXmlDocument
                 return;
             }
 
-            ElementOrder.GetOrAdd(Element, "name", Order).Value = value;
+            ChildOrder.GetOrAdd(Element, "name", Order).Value = value;
         }
     }
 }

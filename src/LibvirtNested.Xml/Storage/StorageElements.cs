@@ -1,10 +1,9 @@
 using System.Xml.Linq;
 using LibvirtNested.Xml.Internal;
-using LibvirtNested.Xml.Network;
 
 namespace LibvirtNested.Xml.Storage;
 
-/// <summary>Reading and writing the parts that pools and volumes share: sizes, target path and format, UUIDs.</summary>
+/// <summary>Reading and writing the parts that pools and volumes share: sizes, target path and format.</summary>
 internal static class StorageElements
 {
     /// <summary>The order of <c>&lt;target&gt;</c>'s children in libvirt's formatter.</summary>
@@ -18,11 +17,15 @@ internal static class StorageElements
     {
         if (bytes is null)
         {
-            Remove(root, name);
+            foreach (var element in root.Elements(name).ToList())
+            {
+                XmlTree.Remove(element);
+            }
+
             return;
         }
 
-        DataSize.WriteBytes(ElementOrder.GetOrAdd(root, name, order), bytes.Value);
+        DataSize.WriteBytes(ChildOrder.GetOrAdd(root, name, order), bytes.Value);
     }
 
     /// <summary>The text of <c>target/{name}</c>, or an attribute of it.</summary>
@@ -46,8 +49,8 @@ internal static class StorageElements
             return;
         }
 
-        target ??= ElementOrder.GetOrAdd(root, "target", rootOrder);
-        var element = ElementOrder.GetOrAdd(target, name, TargetOrder);
+        target ??= ChildOrder.GetOrAdd(root, "target", rootOrder);
+        var element = ChildOrder.GetOrAdd(target, name, TargetOrder);
         if (attribute is null)
         {
             element.Value = value;
@@ -55,38 +58,6 @@ internal static class StorageElements
         else
         {
             element.SetAttributeValue(attribute, value);
-        }
-    }
-
-    /// <summary>Reads a <c>&lt;uuid&gt;</c> child.</summary>
-    public static Guid? ReadUuid(XElement root)
-    {
-        var uuid = root.Element("uuid");
-        if (uuid is null)
-        {
-            return null;
-        }
-
-        return Guid.TryParse(uuid.Value.Trim(), out var guid) ? guid : throw XmlValues.Error(uuid, (string?)null, uuid.Value, "a UUID");
-    }
-
-    /// <summary>Writes the text of a child at its place in <paramref name="order"/>; <see langword="null"/> removes it.</summary>
-    public static void WriteText(XElement root, string name, string? value, IReadOnlyList<string> order)
-    {
-        if (value is null)
-        {
-            Remove(root, name);
-            return;
-        }
-
-        ElementOrder.GetOrAdd(root, name, order).Value = value;
-    }
-
-    private static void Remove(XElement root, string name)
-    {
-        foreach (var element in root.Elements(name).ToList())
-        {
-            XmlTree.Remove(element);
         }
     }
 }

@@ -1,3 +1,4 @@
+using LibvirtNested.Xml.Internal;
 namespace LibvirtNested.Xml.Storage;
 
 /// <content>The typed elements of <c>&lt;pool&gt;</c>.</content>
@@ -16,15 +17,15 @@ public sealed partial class StoragePoolXml
     public string? Name
     {
         get => GetChildText("name");
-        set => StorageElements.WriteText(Element, "name", value, Order);
+        set => ChildOrder.SetText(Element, "name", value, Order);
     }
 
     /// <summary><c>/pool/uuid</c>; libvirt generates one when absent.</summary>
     /// <exception cref="LibvirtXmlValueException">The element does not hold a UUID (on read).</exception>
     public Guid? Uuid
     {
-        get => StorageElements.ReadUuid(Element);
-        set => StorageElements.WriteText(Element, "uuid", value?.ToString("D", System.Globalization.CultureInfo.InvariantCulture), Order);
+        get => XmlValues.ParseUuid(GetChild("uuid"));
+        set => ChildOrder.SetText(Element, "uuid", value?.ToString("D", System.Globalization.CultureInfo.InvariantCulture), Order);
     }
 
     /// <summary><c>/pool/capacity</c> in bytes: the pool's total size (output of a running pool).</summary>

@@ -1,3 +1,4 @@
+using LibvirtNested.Xml.Internal;
 namespace LibvirtNested.Xml.Storage;
 
 /// <content>The typed elements of <c>&lt;volume&gt;</c>.</content>
@@ -16,14 +17,14 @@ public sealed partial class StorageVolumeXml
     public string? Name
     {
         get => GetChildText("name");
-        set => StorageElements.WriteText(Element, "name", value, Order);
+        set => ChildOrder.SetText(Element, "name", value, Order);
     }
 
     /// <summary><c>/volume/key</c>: the volume's globally unique key (the path for file volumes); set by libvirt.</summary>
     public string? Key
     {
         get => GetChildText("key");
-        set => StorageElements.WriteText(Element, "key", value, Order);
+        set => ChildOrder.SetText(Element, "key", value, Order);
     }
 
     /// <summary><c>/volume/capacity</c> in bytes: the size the guest sees (bytes when no unit is given).</summary>

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 using LibvirtNested.Xml.Network;
 
 namespace LibvirtNested.Xml.Storage;
@@ -61,7 +62,7 @@ public sealed partial class StorageVolumeXml : LibvirtXmlDocument
         };
 
         // storagevol.rng requires <target> even when it says nothing; libvirt fills in the path.
-        _ = ElementOrder.GetOrAdd(volume.Element, "target", Order);
+        _ = ChildOrder.GetOrAdd(volume.Element, "target", Order);
         return volume;
     }
 

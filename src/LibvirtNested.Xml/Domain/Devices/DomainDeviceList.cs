@@ -116,7 +116,7 @@ public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
             throw new ArgumentException($"The <{element.Name.LocalName}> element is already part of a document; add a copy (new XElement(element)).", parameterName);
         }
 
-        var devices = Element ?? DomainChildOrder.GetOrAdd(domain, "devices", DomainChildOrder.Domain);
+        var devices = Element ?? ChildOrder.GetOrAdd(domain, "devices", DomainChildOrder.Domain);
         var last = devices.Elements(element.Name).LastOrDefault();
         if (last is null)
         {
