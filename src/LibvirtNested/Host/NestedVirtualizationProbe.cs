@@ -29,7 +29,9 @@ public static class NestedVirtualizationProbe
         {
             KvmModule.IntelName => HostCpuVendor.Intel,
             KvmModule.AmdName => HostCpuVendor.Amd,
-            _ => vendor is HostCpuVendor.Intel or HostCpuVendor.Amd ? vendor : (HostCpuVendor?)null,
+            _ when cpu?.HasFlag("vmx") == true => HostCpuVendor.Intel,
+            _ when cpu?.HasFlag("svm") == true => HostCpuVendor.Amd,
+            _ => null,
         };
         var context = new ProbeContext(host, cpuRead, cpu, role, modules, modulesProblem, hardware, remedyVendor);
         var modprobe = KvmModprobeConfig.Read(host, null, null);
