@@ -27,11 +27,11 @@ public static class NestedVirtualizationProbe
         var hardware = PickHardwareModule(modules, vendor);
         var remedyVendor = hardware?.Name switch
         {
-            KvmModule.IntelName => HostCpuVendor.Intel,
+            KvmModule.IntelName => (HostCpuVendor?)HostCpuVendor.Intel,
             KvmModule.AmdName => HostCpuVendor.Amd,
             _ when cpu?.HasFlag("vmx") == true => HostCpuVendor.Intel,
             _ when cpu?.HasFlag("svm") == true => HostCpuVendor.Amd,
-            _ => null,
+            _ => (HostCpuVendor?)null,
         };
         var context = new ProbeContext(host, cpuRead, cpu, role, modules, modulesProblem, hardware, remedyVendor);
         var modprobe = KvmModprobeConfig.Read(host, null, null);
