@@ -225,6 +225,7 @@ public sealed class NestedVirtualizationProbeTests
             Assert.That(configured.Message, Does.Contain("nested=N for kvm_intel at /etc/modprobe.d/zz-local.conf:1"));
             Assert.That(configured.Remedy, Does.Contain("zz-local.conf:1"));
             Assert.That(report.Modprobe.GetEffective("kvm-intel", "ept")?.Value, Is.EqualTo("1"), "continued line");
+            Assert.That(report.Modprobe.GetEffective("kvm-intel", "ept")?.Line, Is.EqualTo("options kvm_intel nested=N ept=1"));
             Assert.That(report.Modprobe.Options.Select(o => o.File), Has.None.EndsWith("README"));
             Assert.That(report.Modprobe.Find("kvm_amd", "nested").Single().File, Is.EqualTo("/etc/modprobe.d/amd.conf"));
             Assert.That(Finding(report, ReadinessFindingIds.ModprobeShadowVmcs).Verdict, Is.EqualTo(ReadinessVerdict.Ready));
