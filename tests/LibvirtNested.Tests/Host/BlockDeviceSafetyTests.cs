@@ -203,4 +203,21 @@ public sealed class BlockDeviceSafetyTests
         Assert.That(() => BlockDeviceSafety.EnsureSafe(link),
             Throws.TypeOf<NotABlockDeviceException>().With.Message.Contains($"(→ '{file}') is a regular file"));
     }
+
+    [Test]
+    public void The_device_holding_this_machines_root_filesystem_is_refused()
+    {
+        var root = File.ReadAllLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' '))
+            .FirstOrDefault(fields => fields.Length > 9 && fields[4] == "/" && Array.IndexOf(fields, "-") is > 5 and var dash && fields[dash + 2].StartsWith("/dev/", StringComparison.Ordinal));
+        var source = root?[Array.IndexOf(root, "-") + 2];
+        if (source is null || !File.Exists(source))
+        {
+            Assert.Ignore("/ is not mounted from a /dev block device here (overlay or tmpfs root)");
+        }
+
+        var exception = Assert.Throws<BlockDeviceInUseException>(() => BlockDeviceSafety.EnsureSafe(source))!;
+
+        Assert.That(exception.Uses.Select(u => u.Location), Does.Contain("/"));
+    }
 }
