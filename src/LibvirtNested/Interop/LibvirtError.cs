@@ -10,6 +10,7 @@ namespace LibvirtNested.Interop;
 /// </summary>
 internal static unsafe class LibvirtError
 {
+    internal const int VIR_ERR_INTERNAL_ERROR = 1;
     internal const int VIR_ERR_OPERATION_FAILED = 9;
     internal const int VIR_ERR_NO_SUPPORT = 3;
     internal const int VIR_ERR_NO_CONNECT = 5;
@@ -155,8 +156,11 @@ internal static unsafe class LibvirtError
             return new LibvirtConnectionFailedException(info, function);
         }
 
+        // Once the daemon has gone, the first call fails writing to the socket (38 "Cannot write data: Broken pipe",
+        // VIR_FROM_RPC) and every later one with 1 "internal error: client socket is closed" (VIR_FROM_RPC).
         if (info.Code == VIR_ERR_RPC
             || (info.Code == VIR_ERR_SYSTEM_ERROR && info.Domain is VIR_FROM_RPC or VIR_FROM_REMOTE)
+            || (info.Code == VIR_ERR_INTERNAL_ERROR && info.Domain == VIR_FROM_RPC && info.Message.Contains("closed", StringComparison.Ordinal))
             || info.Message.Contains("end of file from server", StringComparison.Ordinal))
         {
             return new LibvirtConnectionLostException(info, function);
