@@ -1,0 +1,66 @@
+using LibvirtNested.Xml.Domain;
+using LibvirtNested.Xml.Network;
+using NUnit.Framework;
+
+namespace LibvirtNested.IntegrationTests;
+
+/// <summary>
+/// The walkthrough end to end on real libvirt: the L2 network, then the four nested edits on one realistic L1
+/// guest, defined with validation by the real qemu driver.
+/// </summary>
+[DependsOnFixture(typeof(StorageTests), AllowFailure = true)]
+public class WalkthroughTests
+{
+    [Test]
+    public void L1_guest_with_the_four_nested_edits_is_accepted_by_the_real_qemu_driver()
+    {
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var images = cleanup.TempDirectory();
+        var lun = cleanup.LoopDevice();
+        var networkName = Daemon.UniqueName("nested-bridge");
+        var network = cleanup.Track(connection.DefineNetwork(
+            new NatNetworkBuilder(networkName)
+                .WithBridge("virbr1")
+                .WithSubnet("192.168.166.0/24")
+                .WithDhcpRange("192.168.166.128", "192.168.166.254")
+                .Build(),
+            validate: true));
+        network.Start();
+
+        var l1 = Guests.L1(Daemon.UniqueName("l1"), Path.Combine(images, "l1.qcow2"));
+        l1.UseHostPassthrough();
+        var controller = l1.EnsureVirtioScsiController();
+        l1.AddLunDisk(lun);
+        var nic = l1.AddNetworkInterface(networkName);
+        Assert.That(RelaxNgProblem(l1), Is.Null);
+
+        var domain = cleanup.Track(connection.DefineDomain(l1, validate: true));
+
+        var stored = domain.GetXml(inactive: true);
+        Assert.That(stored.Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
+        var scsi = stored.Devices.Controllers.Single(c => c.Type?.Value == "scsi");
+        Assert.That((scsi.Model?.Value, scsi.Index), Is.EqualTo(("virtio-scsi", controller.Index)));
+        var lunDisk = stored.Devices.Disks.Single(d => d.Device?.Value == "lun");
+        Assert.That(lunDisk.Source?.Dev, Is.EqualTo(lun));
+        Assert.That(lunDisk.Address?.Controller, Is.EqualTo(scsi.Index));
+        Assert.That(stored.Devices.Disks.Single(d => d.Device?.Value == "disk").Target?.Dev, Is.EqualTo("vda"));
+        var storedNic = stored.Devices.Interfaces.Single();
+        Assert.That(storedNic.Type?.Value, Is.EqualTo("network"));
+        Assert.That(storedNic.Element.Element("source")?.Attribute("network")?.Value, Is.EqualTo(networkName));
+        Assert.That(storedNic.Model, Is.EqualTo(nic.Model));
+        Assert.That(storedNic.Mac, Does.StartWith("52:54:00:"), "libvirt gives the NIC a MAC address");
+        Assert.That(stored.Metadata?.ToString(), Does.Contain("http://debian.org/debian/12"), "the libosinfo metadata survived");
+
+        // Applying the same edits to what libvirt stored changes nothing: they are idempotent on libvirt's own output.
+        var again = domain.Edit(d =>
+        {
+            d.UseHostPassthrough();
+            d.EnsureVirtioScsiController();
+            d.AddLunDisk(lun);
+        });
+        Assert.That(again.Changed, Is.False, again.Diff);
+    }
+
+    private static string? RelaxNgProblem(DomainXml domain) => LibvirtNested.Testing.RelaxNg.Validate("domain", domain.ToXmlString());
+}
