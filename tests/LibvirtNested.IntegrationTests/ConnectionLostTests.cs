@@ -20,7 +20,7 @@ public class ConnectionLostTests
         }
 
         Assert.That(connection.IsAlive, Is.True);
-        _ = connection.ListDomains();
+        var leftovers = Leftovers(connection);
 
         var stopped = Sandbox.Stop();
         LibvirtException? error;
@@ -40,6 +40,40 @@ public class ConnectionLostTests
         using var fresh = Daemon.Connect();
         Assert.That(fresh.IsAlive, Is.True);
         Assert.That(fresh.DriverType, Is.EqualTo("QEMU"));
-        Assert.That(fresh.ListDomains().Where(d => d.Name.StartsWith(Daemon.Prefix, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(Leftovers(fresh), Is.Empty, "the restarted daemon still knows test objects");
+        Assert.That(leftovers, Is.Empty, "earlier tests left these behind");
+    }
+
+    /// <summary>Everything with the test prefix: domains, networks, pools, loop devices over test files, temp folders.</summary>
+    private static List<string> Leftovers(LibvirtConnection connection)
+    {
+        var found = new List<string>();
+        foreach (var domain in connection.ListDomains())
+        {
+            using (domain)
+            {
+                found.Add("domain " + domain.Name);
+            }
+        }
+
+        foreach (var network in connection.ListNetworks())
+        {
+            using (network)
+            {
+                found.Add("network " + network.Name);
+            }
+        }
+
+        foreach (var pool in connection.ListStoragePools())
+        {
+            using (pool)
+            {
+                found.Add("pool " + pool.Name);
+            }
+        }
+
+        found.AddRange(Cleanup.Run("losetup", "-a").Split('\n').Where(line => line.Contains("/" + Daemon.Prefix, StringComparison.Ordinal)).Select(line => "loop " + line));
+        found.AddRange(Directory.GetDirectories(Path.GetTempPath(), Daemon.Prefix + "*").Select(path => "folder " + path));
+        return found.Where(item => item.Contains(Daemon.Prefix, StringComparison.Ordinal)).ToList();
     }
 }

@@ -48,6 +48,39 @@ public class DomainLifecycleTests
     }
 
     [Test]
+    public void Kvm_guest_starts_with_the_default_cpu()
+    {
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("kvm"), "kvm"), validate: true));
+
+        domain.Start();
+
+        Assert.That(domain.GetState().State, Is.EqualTo(DomainState.Running));
+        domain.Destroy();
+        Assert.That(domain.GetState().Reason, Is.EqualTo("destroyed"));
+    }
+
+    [Test]
+    public void Kvm_guest_with_host_passthrough_starts_once_arch_capabilities_is_disabled()
+    {
+        // This host's KVM (kvm_pvm) lets QEMU crash on MSR 0x10a with the host CPU; without arch-capabilities it runs.
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var definition = Guests.Minimal(Daemon.UniqueName("kvm-passthrough"), "kvm").UseHostPassthrough();
+        definition.Cpu!.SetFeature("arch-capabilities", DomainCpuFeaturePolicy.Disable);
+        var domain = cleanup.Track(connection.DefineDomain(definition, validate: true));
+
+        domain.Start();
+
+        var live = domain.GetXml();
+        Assert.That(domain.GetState().State, Is.EqualTo(DomainState.Running));
+        Assert.That(live.Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
+        Assert.That(live.Cpu?.Features.Select(f => (f.Name, f.Policy)), Does.Contain(("arch-capabilities", (DomainCpuFeaturePolicy?)DomainCpuFeaturePolicy.Disable)));
+        domain.Destroy();
+    }
+
+    [Test]
     public void Host_passthrough_on_a_tcg_guest_is_defined_but_start_is_refused_as_unsupported_configuration()
     {
         using var connection = Daemon.Connect();

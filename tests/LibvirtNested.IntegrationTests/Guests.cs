@@ -7,7 +7,7 @@ internal static class Guests
 {
     /// <summary>
     /// The smallest guest QEMU starts: no disk, no OS (it sits in SeaBIOS and burns CPU, so tests destroy it
-    /// soon). <c>type='qemu'</c> runs under TCG, which needs no /dev/kvm.
+    /// soon). <c>type='qemu'</c> runs under TCG, which needs no /dev/kvm. ACPI lets devices be hot-plugged.
     /// </summary>
     public static DomainXml Minimal(string name, string type = "qemu") => DomainXml.Parse(
         $"""
@@ -18,6 +18,10 @@ internal static class Guests
           <os>
             <type arch='x86_64'>hvm</type>
           </os>
+          <features>
+            <acpi/>
+            <apic/>
+          </features>
           <on_poweroff>destroy</on_poweroff>
           <on_reboot>destroy</on_reboot>
           <on_crash>destroy</on_crash>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Xml.Linq;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
 using NUnit.Framework;
@@ -60,6 +62,39 @@ public class WalkthroughTests
             d.AddLunDisk(lun);
         });
         Assert.That(again.Changed, Is.False, again.Diff);
+    }
+
+    [Test]
+    public async Task L2_guest_on_the_nat_network_gets_a_tap_on_the_bridge_and_no_address_without_an_os()
+    {
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var networkName = Daemon.UniqueName("nested-bridge");
+        var network = cleanup.Track(connection.DefineNetwork(
+            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build(),
+            validate: true));
+        network.Start();
+        var l2 = Guests.Minimal(Daemon.UniqueName("l2"));
+        var mac = l2.AddNetworkInterface(networkName, mac: "52:54:00:6c:76:02").Mac;
+        var domain = cleanup.Track(connection.DefineDomain(l2, validate: true));
+
+        domain.Start();
+
+        var nic = domain.GetXml().Devices.Interfaces.Single();
+        Assert.That(nic.TargetDev, Does.StartWith("vnet"), "the running guest's NIC has a tap device");
+        Assert.That(nic.Element.Element("source")?.Attribute("bridge")?.Value, Is.EqualTo("virbr1"));
+        Assert.That(domain.GetInterfaceAddresses(DomainAddressSource.Lease).SelectMany(i => i.Addresses), Is.Empty);
+        Assert.That(network.GetDhcpLeases(mac), Is.Empty);
+        var clock = Stopwatch.StartNew();
+        await Assert.ThatAsync(
+            () => domain.WaitForAddressesAsync(TimeSpan.FromSeconds(1.5), new DomainAddressWaitOptions { PollInterval = TimeSpan.FromMilliseconds(500) }),
+            Throws.TypeOf<TimeoutException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+
+        var second = new XElement("interface", new XAttribute("type", "network"), new XElement("source", new XAttribute("network", networkName)), new XElement("model", new XAttribute("type", "virtio")));
+        domain.AttachDevice(second, DomainModificationScope.Live);
+        Assert.That(domain.GetXml().Devices.Interfaces, Has.Count.EqualTo(2));
+        Assert.That(domain.GetXml(inactive: true).Devices.Interfaces, Has.Count.EqualTo(1), "a live-only attach leaves the definition alone");
     }
 
     private static string? RelaxNgProblem(DomainXml domain) => LibvirtNested.Testing.RelaxNg.Validate("domain", domain.ToXmlString());
