@@ -208,19 +208,4 @@ public sealed class DomainCpuTests
         topology.Cores = null;
         Assert.That(topology.Cores, Is.Null);
     }
-
-    [Test]
-    public void Numa_cell_setters_write_attributes()
-    {
-        var domain = DomainXml.Parse("<domain><cpu><numa><cell memory='1024'/></numa></cpu></domain>");
-        var cell = domain.Cpu!.NumaCells[0];
-        cell.Id = 0;
-        cell.Cpus = "0-3";
-        cell.MemoryBytes = 2UL << 30;
-        cell.MemAccess = DomainMemoryAccess.Private;
-        cell.Discard = false;
-        Assert.That(domain.ToXmlString(), Is.EqualTo("<domain><cpu><numa><cell memory='2' id='0' cpus='0-3' unit='GiB' memAccess='private' discard='no'/></numa></cpu></domain>"));
-        cell.MemoryBytes = null;
-        Assert.That(cell.Element.Attribute("unit"), Is.Null);
-    }
 }
