@@ -47,10 +47,7 @@ internal static unsafe partial class Libvirt
                 return;
             }
 
-            if (!NativeLibrary.TryLoad(LibraryName, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
-            {
-                throw new LibvirtNotInstalledException(LibraryName);
-            }
+            Load(LibraryName);
 
             if (virInitialize() < 0)
             {
@@ -59,6 +56,16 @@ internal static unsafe partial class Libvirt
 
             InstallSilentErrorHandler();
             initialized = true;
+        }
+    }
+
+    /// <summary>Loads <paramref name="library"/> or explains which package to install.</summary>
+    /// <exception cref="LibvirtNotInstalledException">The library cannot be loaded.</exception>
+    internal static void Load(string library)
+    {
+        if (!NativeLibrary.TryLoad(library, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
+        {
+            throw new LibvirtNotInstalledException(library);
         }
     }
 
