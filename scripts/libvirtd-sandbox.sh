@@ -145,6 +145,18 @@ lv_stop() {
   fi
   ip netns del "$LV_NETNS" 2>/dev/null || true       # drops virbr*, vnet*, iptables rules
   rm -f "$LV_STATE/libvirtd.pid"
+  lv_detach_prefixed_loops
+}
+
+# Tests pass loop devices to guests as LUNs and detach them themselves; a test
+# process that was killed leaves them attached. Only loops over files in a
+# folder named with the test prefix are touched.
+lv_detach_prefixed_loops() {
+  [ -n "$LV_TEST_PREFIX" ] || return 0
+  local dev file
+  losetup -n -l -O NAME,BACK-FILE 2>/dev/null | while read -r dev file; do
+    case $file in */"$LV_TEST_PREFIX"*) losetup -d "$dev" 2>/dev/null || true;; esac
+  done
 }
 
 # Allow "bash libvirtd-sandbox.sh install|start|stop" as well as sourcing.

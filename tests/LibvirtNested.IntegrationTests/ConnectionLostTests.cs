@@ -28,8 +28,14 @@ public class ConnectionLostTests
         {
             error = Assert.Throws<LibvirtConnectionLostException>(() => connection.ListDomains());
             TestContext.Out.WriteLine($"daemon {pid} stopped in {stopped.TotalSeconds:F1} s; then: code {error!.Code} ({error.CodeName}), domain {error.Domain} ({error.DomainName}): {error.LibvirtMessage}");
+            Assert.That(error.Domain, Is.EqualTo(7), "VIR_FROM_RPC");
             Assert.That(connection.IsAlive, Is.False);
-            Assert.That(Assert.Throws(Is.InstanceOf<LibvirtException>(), () => _ = connection.HostName), Is.InstanceOf<LibvirtConnectionLostException>());
+
+            // Later calls fail differently ("client socket is closed"); they must be a lost connection too.
+            var later = Assert.Throws(Is.InstanceOf<LibvirtException>(), () => _ = connection.HostName) as LibvirtException;
+            TestContext.Out.WriteLine($"next call: code {later!.Code} ({later.CodeName}), domain {later.Domain} ({later.DomainName}): {later.LibvirtMessage}");
+            Assert.That(later, Is.InstanceOf<LibvirtConnectionLostException>());
+            Assert.That(Assert.Throws(Is.InstanceOf<LibvirtException>(), () => connection.GetDomain("lvn-it-any")), Is.InstanceOf<LibvirtConnectionLostException>());
         }
         finally
         {

@@ -70,7 +70,7 @@ public class NetworkTests
         var second = new NatNetworkBuilder(Daemon.UniqueName("bridge-b")).WithBridge("virbr7").WithSubnet("192.168.168.0/24").Build();
         var error = Assert.Throws(Is.InstanceOf<LibvirtException>(), () => cleanup.Track(connection.DefineNetwork(second)));
 
-        TestContext.Out.WriteLine($"taken bridge: {error}");
-        Assert.That(((LibvirtException)error!).LibvirtMessage, Does.Contain("virbr7"));
+        TestContext.Out.WriteLine($"taken bridge: {error!.Message}");
+        Assert.That(((LibvirtException)error).LibvirtMessage, Does.Contain("virbr7"));
     }
 }

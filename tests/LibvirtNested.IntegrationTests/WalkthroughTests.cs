@@ -65,6 +65,45 @@ public class WalkthroughTests
     }
 
     [Test]
+    public void L1_guest_on_a_pool_volume_starts_under_kvm_with_host_passthrough_scsi_controller_and_nic()
+    {
+        // Everything of the walkthrough but the LUN, which this kernel (no SCSI) cannot give a running guest.
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var pool = cleanup.Track(connection.DefineDirectoryPool(Daemon.UniqueName("images"), cleanup.TempDirectory()));
+        pool.Start();
+        var image = pool.CreateVolume("l1.qcow2", 256L << 20);
+        cleanup.Add("volume l1.qcow2", () =>
+        {
+            using (image)
+            {
+                image.Delete();
+            }
+        });
+        var networkName = Daemon.UniqueName("nested-bridge");
+        var network = cleanup.Track(connection.DefineNetwork(
+            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build(),
+            validate: true));
+        network.Start();
+        var l1 = Guests.L1(Daemon.UniqueName("l1-run"), image.Path);
+        l1.MemoryBytes = l1.CurrentMemoryBytes = 256UL << 20;
+        l1.UseHostPassthrough().Cpu!.SetFeature("arch-capabilities", DomainCpuFeaturePolicy.Disable);
+        l1.EnsureVirtioScsiController();
+        l1.AddNetworkInterface(networkName);
+        var domain = cleanup.Track(connection.DefineDomain(l1, validate: true));
+
+        domain.Start();
+
+        Assert.That(domain.GetState().State, Is.EqualTo(DomainState.Running));
+        var live = domain.GetXml();
+        Assert.That(live.Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
+        Assert.That(live.Devices.Interfaces.Single().TargetDev, Does.StartWith("vnet"));
+        Assert.That(live.Devices.Disks.Single().Source?.File, Is.EqualTo(image.Path));
+        domain.Destroy();
+        Assert.That(domain.GetState().Reason, Is.EqualTo("destroyed"));
+    }
+
+    [Test]
     public async Task L2_guest_on_the_nat_network_gets_a_tap_on_the_bridge_and_no_address_without_an_os()
     {
         using var connection = Daemon.Connect();
