@@ -23,10 +23,9 @@ public class ConnectionLostTests
         var leftovers = Leftovers(connection);
 
         var stopped = Sandbox.Stop();
-        LibvirtException? error;
         try
         {
-            error = Assert.Throws<LibvirtConnectionLostException>(() => connection.ListDomains());
+            var error = Assert.Throws<LibvirtConnectionLostException>(() => connection.ListDomains());
             TestContext.Out.WriteLine($"daemon {pid} stopped in {stopped.TotalSeconds:F1} s; then: code {error!.Code} ({error.CodeName}), domain {error.Domain} ({error.DomainName}): {error.LibvirtMessage}");
             Assert.That(error.Domain, Is.EqualTo(7), "VIR_FROM_RPC");
             Assert.That(connection.IsAlive, Is.False);
