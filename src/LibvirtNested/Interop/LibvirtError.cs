@@ -157,7 +157,8 @@ internal static unsafe class LibvirtError
 
         if (info.Code == VIR_ERR_RPC
             || (info.Code == VIR_ERR_SYSTEM_ERROR && info.Domain is VIR_FROM_RPC or VIR_FROM_REMOTE)
-            || info.Message.Contains("end of file from server", StringComparison.Ordinal))
+            || (info.Domain == VIR_FROM_RPC && info.Message.Contains("client socket is closed", StringComparison.Ordinal))
+            || info.Message.Contains("end of file from server", StringComparison.OrdinalIgnoreCase))
         {
             return new LibvirtConnectionLostException(info, function);
         }
