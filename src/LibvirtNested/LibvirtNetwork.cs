@@ -115,19 +115,19 @@ public sealed class LibvirtNetwork : IDisposable
     /// <returns>The leases.</returns>
     /// <exception cref="LibvirtUnsupportedOperationException">The driver has no lease support (the test driver).</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe IReadOnlyList<NetworkDhcpLease> GetDhcpLeases(string? macAddress = null)
+    public unsafe IReadOnlyList<DhcpLease> GetDhcpLeases(string? macAddress = null)
     {
         VirNetworkDHCPLease** leases = null;
         var count = LibvirtError.Check(
             Libvirt.virNetworkGetDHCPLeases(Handle, macAddress, &leases, 0),
             nameof(Libvirt.virNetworkGetDHCPLeases));
-        var result = new NetworkDhcpLease[count];
+        var result = new DhcpLease[count];
         try
         {
             for (var i = 0; i < count; i++)
             {
                 var lease = leases[i];
-                result[i] = new NetworkDhcpLease(
+                result[i] = new DhcpLease(
                     Libvirt.CopyString(lease->Iface) ?? string.Empty,
                     Libvirt.CopyString(lease->Mac),
                     ParseAddress(Libvirt.CopyString(lease->IpAddr)),
@@ -166,6 +166,32 @@ public sealed class LibvirtNetwork : IDisposable
         ArgumentNullException.ThrowIfNull(macAddress);
         ArgumentNullException.ThrowIfNull(ipAddress);
         UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, DhcpHost(macAddress, ipAddress, hostName), live, config);
+    }
+
+    /// <summary>
+    /// Adds a typed static DHCP host, e.g. one built from <c>NetworkXml</c>'s model, to the live network and its
+    /// definition without restarting it (<c>virNetworkUpdate</c> ADD_LAST on section IP_DHCP_HOST).
+    /// </summary>
+    /// <param name="host">The <c>&lt;host&gt;</c> element view.</param>
+    /// <param name="live">Change the running network; ignored when it is not running.</param>
+    /// <param name="config">Change the persistent definition.</param>
+    /// <exception cref="LibvirtException">libvirt refused, e.g. the MAC or address is already used.</exception>
+    public void AddDhcpHost(NetworkDhcpHost host, bool live = true, bool config = true)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, host.Element.ToString(SaveOptions.DisableFormatting), live, config);
+    }
+
+    /// <summary>Removes a typed static DHCP host (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST); libvirt matches on its MAC/IP.</summary>
+    /// <param name="host">The <c>&lt;host&gt;</c> element view, e.g. one of the network's current hosts.</param>
+    /// <param name="live">Change the running network; ignored when it is not running.</param>
+    /// <param name="config">Change the persistent definition.</param>
+    /// <exception cref="LibvirtOperationInvalidException">No matching host entry.</exception>
+    /// <exception cref="LibvirtException">libvirt refused.</exception>
+    public void RemoveDhcpHost(NetworkDhcpHost host, bool live = true, bool config = true)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE, host.Element.ToString(SaveOptions.DisableFormatting), live, config);
     }
 
     /// <summary>Removes the static DHCP host with this MAC address (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST).</summary>

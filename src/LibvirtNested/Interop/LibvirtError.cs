@@ -10,7 +10,6 @@ namespace LibvirtNested.Interop;
 /// </summary>
 internal static unsafe class LibvirtError
 {
-    internal const int VIR_ERR_INTERNAL_ERROR = 1;
     internal const int VIR_ERR_OPERATION_FAILED = 9;
     internal const int VIR_ERR_NO_SUPPORT = 3;
     internal const int VIR_ERR_NO_CONNECT = 5;
@@ -160,8 +159,8 @@ internal static unsafe class LibvirtError
         // VIR_FROM_RPC) and every later one with 1 "internal error: client socket is closed" (VIR_FROM_RPC).
         if (info.Code == VIR_ERR_RPC
             || (info.Code == VIR_ERR_SYSTEM_ERROR && info.Domain is VIR_FROM_RPC or VIR_FROM_REMOTE)
-            || (info.Code == VIR_ERR_INTERNAL_ERROR && info.Domain == VIR_FROM_RPC && info.Message.Contains("closed", StringComparison.Ordinal))
-            || info.Message.Contains("end of file from server", StringComparison.Ordinal))
+            || (info.Domain == VIR_FROM_RPC && info.Message.Contains("client socket is closed", StringComparison.Ordinal))
+            || info.Message.Contains("end of file from server", StringComparison.OrdinalIgnoreCase))
         {
             return new LibvirtConnectionLostException(info, function);
         }
