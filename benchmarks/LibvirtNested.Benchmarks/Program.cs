@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using LibvirtNested.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return args.Length > 0 && QuickModes.TryRun(args, out var exitCode)
+    ? exitCode
+    : Run(args);
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(RoundTripBenchmarks).Assembly).Run(args);
+    return 0;
+}
