@@ -21,8 +21,8 @@ public static class HandEdits
             domain.Add(devices);
         }
 
-        EnsureVirtioScsiController(devices);
-        AddLunDisk(devices, "/dev/sdb");
+        var controller = EnsureVirtioScsiController(devices);
+        AddLunDisk(devices, "/dev/sdb", controller);
         AddNetworkInterface(devices, "nested-bridge");
         return document.ToString(SaveOptions.DisableFormatting);
     }
@@ -50,9 +50,9 @@ public static class HandEdits
         cpu.Element("vendor")?.Remove();
     }
 
-    public static void EnsureVirtioScsiController(XElement devices)
+    public static int EnsureVirtioScsiController(XElement devices)
     {
-        var maxIndex = -1;
+        var usedIndexes = new HashSet<int>();
         foreach (var controller in devices.Elements("controller"))
         {
             if ((string?)controller.Attribute("type") != "scsi")
@@ -60,46 +60,78 @@ public static class HandEdits
                 continue;
             }
 
+            var index = int.Parse((string?)controller.Attribute("index") ?? "0", CultureInfo.InvariantCulture);
             if ((string?)controller.Attribute("model") == "virtio-scsi")
             {
-                return;
+                return index;
             }
 
-            maxIndex = Math.Max(maxIndex, int.Parse((string?)controller.Attribute("index") ?? "0", CultureInfo.InvariantCulture));
+            usedIndexes.Add(index);
+        }
+
+        var free = 0;
+        while (usedIndexes.Contains(free))
+        {
+            free++;
         }
 
         var added = new XElement(
             "controller",
             new XAttribute("type", "scsi"),
-            new XAttribute("index", (maxIndex + 1).ToString(CultureInfo.InvariantCulture)),
+            new XAttribute("index", free.ToString(CultureInfo.InvariantCulture)),
             new XAttribute("model", "virtio-scsi"));
         InsertAfterLast(devices, "controller", added);
+        return free;
     }
 
-    public static void AddLunDisk(XElement devices, string blockDevice)
+    /// <summary>A LUN on the virtio-scsi controller: first free sdX target, lowest free unit on that controller.</summary>
+    public static void AddLunDisk(XElement devices, string blockDevice, int controller)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in devices.Elements("disk").Elements("target"))
+        var usedNames = new HashSet<string>(StringComparer.Ordinal);
+        var usedUnits = new HashSet<int>();
+        var controllerText = controller.ToString(CultureInfo.InvariantCulture);
+        foreach (var existing in devices.Elements())
         {
-            if (target.Attribute("dev")?.Value is { } dev)
+            if (existing.Name.LocalName == "disk" && existing.Element("target")?.Attribute("dev")?.Value is { } dev)
             {
-                used.Add(dev);
+                usedNames.Add(dev);
+            }
+
+            var address = existing.Element("address");
+            if (address is not null && (string?)address.Attribute("type") == "drive"
+                && ((string?)address.Attribute("controller") ?? "0") == controllerText
+                && address.Attribute("unit")?.Value is { } unit)
+            {
+                usedUnits.Add(int.Parse(unit, CultureInfo.InvariantCulture));
             }
         }
 
         var name = "sda";
-        for (var i = 0; used.Contains(name); i++)
+        for (var i = 1; usedNames.Contains(name); i++)
         {
             name = "sd" + (char)('a' + i);
+        }
+
+        var free = 0;
+        while (usedUnits.Contains(free))
+        {
+            free++;
         }
 
         var disk = new XElement(
             "disk",
             new XAttribute("type", "block"),
             new XAttribute("device", "lun"),
-            new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "raw")),
+            new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "raw"), new XAttribute("cache", "none")),
             new XElement("source", new XAttribute("dev", blockDevice)),
-            new XElement("target", new XAttribute("dev", name), new XAttribute("bus", "scsi")));
+            new XElement("target", new XAttribute("dev", name), new XAttribute("bus", "scsi")),
+            new XElement(
+                "address",
+                new XAttribute("type", "drive"),
+                new XAttribute("controller", controllerText),
+                new XAttribute("bus", "0"),
+                new XAttribute("target", "0"),
+                new XAttribute("unit", free.ToString(CultureInfo.InvariantCulture))));
         InsertAfterLast(devices, "disk", disk);
     }
 

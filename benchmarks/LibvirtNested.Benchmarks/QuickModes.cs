@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using LibvirtNested.Xml.Domain;
 
 namespace LibvirtNested.Benchmarks;
 
 /// <summary>
 /// Plain Stopwatch modes, for like-for-like comparisons with the C program and for long runs that
-/// BenchmarkDotNet is not made for: <c>roundtrip [rounds]</c>.
+/// BenchmarkDotNet is not made for: <c>roundtrip [rounds]</c>, <c>edit [rounds]</c>, <c>cycle [cycles]</c>,
+/// <c>soak [cycles]</c>.
 /// </summary>
 public static class QuickModes
 {
@@ -16,6 +18,15 @@ public static class QuickModes
         {
             case "roundtrip":
                 RoundTrip(Count(args, 1, 10));
+                return true;
+            case "edit":
+                Edit(Count(args, 1, 10));
+                return true;
+            case "cycle":
+                Cycle(Count(args, 1, 20000));
+                return true;
+            case "soak":
+                exitCode = Soak.Run(Count(args, 1, 100_000), Count(args, 2, 5_000));
                 return true;
             default:
                 return false;
@@ -30,8 +41,54 @@ public static class QuickModes
         var bench = new RoundTripBenchmarks();
         bench.Setup();
         Console.WriteLine($"{DomainCorpus.Texts.Length} documents, {DomainCorpus.TotalChars} chars");
-        Measure("XDocument", rounds, () => bench.XDocumentRoundTrip());
-        Measure("DomainXml", rounds, () => bench.DomainXmlRoundTrip());
+        Measure("XDocument parse+ToString", rounds, bench.XDocumentRoundTrip);
+        Measure("DomainXml parse+ToXmlString", rounds, bench.DomainXmlRoundTrip);
+    }
+
+    private static void Edit(int rounds)
+    {
+        var edit = new EditBenchmarks();
+        edit.Setup();
+        var read = new ReadBenchmarks();
+        read.Setup();
+        Console.WriteLine($"{DomainCorpus.Texts.Length} documents, {DomainCorpus.TotalChars} chars");
+        Measure("baseline XDocument edit", rounds, edit.HandEditPath);
+        Measure("DomainXml edit", rounds, edit.DomainXmlEditPath);
+        Measure("baseline XElement read", rounds * 10, read.XElementRead);
+        Measure("DomainXml typed read", rounds * 10, read.TypedRead);
+    }
+
+    private static void Cycle(int cycles)
+    {
+        using var connection = LibvirtConnection.Open("test:///default");
+        var xml = File.ReadAllText(BenchPaths.CycleDomainXml);
+        var domain = DomainXml.Parse(xml);
+        var inactiveLength = Cycles.Strings(connection, xml);
+        Console.WriteLine($"define XML {xml.Length} chars, inactive XML {inactiveLength} chars");
+        foreach (var (label, cycle) in new (string, Func<int>)[]
+        {
+            ("C# strings", () => Cycles.Strings(connection, xml)),
+            ("C# typed DomainXml", () => Cycles.Typed(connection, domain)),
+        })
+        {
+            for (var i = 0; i < Math.Max(100, cycles / 10); i++)
+            {
+                cycle();
+            }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < cycles; i++)
+            {
+                cycle();
+            }
+
+            watch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{label}: {cycles} cycles, {watch.Elapsed.TotalNanoseconds / cycles:F0} ns/cycle, {allocated / cycles} B allocated/cycle"));
+        }
     }
 
     public static void Measure(string label, int rounds, Func<long> action)
@@ -49,6 +106,6 @@ public static class QuickModes
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{label,-28} {watch.Elapsed.TotalMilliseconds / rounds,10:F2} ms/op {allocated / rounds / 1024.0 / 1024.0,10:F2} MB/op"));
+            $"{label,-28} {watch.Elapsed.TotalMilliseconds / rounds,10:F3} ms/op {allocated / rounds / 1024.0 / 1024.0,10:F2} MB/op"));
     }
 }
