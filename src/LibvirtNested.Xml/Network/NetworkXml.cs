@@ -35,7 +35,7 @@ public sealed partial class NetworkXml : LibvirtXmlDocument
     /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;network&gt;</c>.</exception>
     public static NetworkXml Load(Stream stream) => new(LoadDocument(stream, RootElementName));
 
-    /// <summary>A new <c>&lt;network&gt;</c> document holding only its name; see <c>NatNetworkBuilder</c> for a complete NAT network.</summary>
+    /// <summary>A new <c>&lt;network&gt;</c> document holding only its name; see <see cref="NatNetworkBuilder"/> for a complete NAT network.</summary>
     /// <param name="name">The network name (<c>/network/name</c>).</param>
     /// <returns>The document.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
@@ -55,6 +55,15 @@ public sealed partial class NetworkXml : LibvirtXmlDocument
     public string? Name
     {
         get => GetChildText("name");
-        set => SetChildText("name", value);
+        set
+        {
+            if (value is null)
+            {
+                RemoveChildren("name");
+                return;
+            }
+
+            ElementOrder.GetOrAdd(Element, "name", Order).Value = value;
+        }
     }
 }
