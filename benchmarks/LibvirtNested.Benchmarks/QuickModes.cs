@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Xml.Linq;
 using LibvirtNested.Xml.Domain;
 
 namespace LibvirtNested.Benchmarks;
@@ -11,6 +12,8 @@ namespace LibvirtNested.Benchmarks;
 /// </summary>
 public static class QuickModes
 {
+    private static readonly string[] Stages = ["parse", "+UseHostPassthrough", "+EnsureVirtioScsi", "+AddLunDisk", "+AddNetworkInterface", "+ToXmlString"];
+
     public static bool TryRun(string[] args, out int exitCode)
     {
         exitCode = 0;
@@ -21,6 +24,9 @@ public static class QuickModes
                 return true;
             case "edit":
                 Edit(Count(args, 1, 10));
+                return true;
+            case "breakdown":
+                Breakdown(Count(args, 1, 10));
                 return true;
             case "cycle":
                 Cycle(Count(args, 1, 20000));
@@ -52,10 +58,62 @@ public static class QuickModes
         var read = new ReadBenchmarks();
         read.Setup();
         Console.WriteLine($"{DomainCorpus.Texts.Length} documents, {DomainCorpus.TotalChars} chars");
-        Measure("baseline XDocument edit", rounds, edit.HandEditPath);
-        Measure("DomainXml edit", rounds, edit.DomainXmlEditPath);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            Measure("baseline XDocument edit", rounds, edit.HandEditPath);
+            Measure("DomainXml edit", rounds, edit.DomainXmlEditPath);
+        }
+
         Measure("baseline XElement read", rounds * 10, read.XElementRead);
         Measure("DomainXml typed read", rounds * 10, read.TypedRead);
+    }
+
+    /// <summary>The edit path stage by stage: each line adds one step, so the differences are the step costs.</summary>
+    private static void Breakdown(int rounds)
+    {
+        var texts = DomainCorpus.Texts;
+        var parsed = texts.Select(DomainXml.Parse).ToArray();
+        Measure("ToXmlString only", rounds, () => parsed.Sum(d => (long)d.ToXmlString().Length));
+        Measure("XDocument.Parse only", rounds, () => texts.Sum(t => (long)XDocument.Parse(t, LoadOptions.PreserveWhitespace).Root!.Name.LocalName.Length));
+        Measure("XDocument.ToString only", rounds, () => parsed.Sum(d => (long)d.Document.ToString(SaveOptions.DisableFormatting).Length));
+        for (var stages = 0; stages <= 5; stages++)
+        {
+            var n = stages;
+            Measure(
+                Stages[n],
+                rounds,
+                () =>
+                {
+                    long total = 0;
+                    foreach (var text in texts)
+                    {
+                        var domain = DomainXml.Parse(text);
+                        if (n >= 1)
+                        {
+                            domain.UseHostPassthrough();
+                        }
+
+                        if (n >= 2)
+                        {
+                            domain.EnsureVirtioScsiController();
+                        }
+
+                        if (n >= 3)
+                        {
+                            domain.AddLunDisk("/dev/sdb");
+                        }
+
+                        if (n >= 4)
+                        {
+                            domain.AddNetworkInterface("nested-bridge");
+                        }
+
+                        total += n >= 5 ? domain.ToXmlString().Length : 1;
+                    }
+
+                    return total;
+                });
+        }
     }
 
     private static void Cycle(int cycles)

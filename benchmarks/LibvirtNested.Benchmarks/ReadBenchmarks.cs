@@ -77,17 +77,21 @@ public class ReadBenchmarks
         }
 
         var value = ulong.Parse(memory.Value.Trim(), CultureInfo.InvariantCulture);
-        var scale = ((string?)memory.Attribute("unit") ?? "KiB") switch
+        var scale = ((string?)memory.Attribute("unit") ?? "KiB").ToUpperInvariant() switch
         {
-            "b" or "bytes" => 1UL,
+            "B" or "BYTES" => 1UL,
             "KB" => 1000UL,
-            "k" or "KiB" => 1024UL,
+            "K" or "KIB" => 1UL << 10,
             "MB" => 1000UL * 1000,
-            "M" or "MiB" => 1024UL * 1024,
+            "M" or "MIB" => 1UL << 20,
             "GB" => 1000UL * 1000 * 1000,
-            "G" or "GiB" => 1024UL * 1024 * 1024,
+            "G" or "GIB" => 1UL << 30,
             "TB" => 1000UL * 1000 * 1000 * 1000,
-            "T" or "TiB" => 1024UL * 1024 * 1024 * 1024,
+            "T" or "TIB" => 1UL << 40,
+            "PB" => 1000UL * 1000 * 1000 * 1000 * 1000,
+            "P" or "PIB" => 1UL << 50,
+            "EB" => 1000UL * 1000 * 1000 * 1000 * 1000 * 1000,
+            "E" or "EIB" => 1UL << 60,
             _ => throw new FormatException("unknown unit"),
         };
         return value * scale;
