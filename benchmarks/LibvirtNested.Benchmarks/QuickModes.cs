@@ -179,6 +179,7 @@ public static class QuickModes
             }
 
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = ThreadCpuNanoseconds();
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < cycles; i++)
             {
@@ -186,10 +187,11 @@ public static class QuickModes
             }
 
             watch.Stop();
+            cpu = ThreadCpuNanoseconds() - cpu;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{label}: {cycles} cycles, {watch.Elapsed.TotalNanoseconds / cycles:F0} ns/cycle, {allocated / cycles} B allocated/cycle"));
+                $"{label}: {cycles} cycles, {watch.Elapsed.TotalNanoseconds / cycles:F0} ns/cycle wall, {(double)cpu / cycles:F0} ns/cycle thread-CPU, {allocated / cycles} B allocated/cycle"));
         }
     }
 
