@@ -21,13 +21,17 @@ public static class Soak
         Report("start", 0, fdsBefore);
 
         long rssWarm = 0;
+        var fdsWarm = 0;
+        IReadOnlyList<string> targetsWarm = [];
         var started = DateTime.UtcNow;
         for (var i = 1; i <= cycles; i++)
         {
             Cycles.Typed(connection, domain);
             if (i == warmup)
             {
-                rssWarm = Report("after warm-up", i, OpenDescriptors());
+                fdsWarm = OpenDescriptors();
+                targetsWarm = DescriptorTargets();
+                rssWarm = Report("after warm-up", i, fdsWarm);
             }
             else if (i % 20_000 == 0 || i == cycles)
             {
@@ -37,11 +41,24 @@ public static class Soak
 
         var rssEnd = ReadRss();
         var fdsEnd = OpenDescriptors();
+        var targetsEnd = DescriptorTargets();
         var growth = rssEnd - rssWarm;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{cycles} cycles in {(DateTime.UtcNow - started).TotalSeconds:F1} s; RSS growth after warm-up {growth / 1024.0 / 1024.0:F2} MB (limit 5 MB); fds {fdsBefore} before open, {fdsOpen} with the connection open, {fdsEnd} at the end"));
-        var ok = growth < AllowedGrowthBytes && fdsEnd == fdsOpen;
+            $"{cycles} cycles in {(DateTime.UtcNow - started).TotalSeconds:F1} s; RSS growth after warm-up {growth / 1024.0 / 1024.0:F2} MB (limit 5 MB); open fds {fdsBefore} before open, {fdsOpen} with the connection open, {fdsWarm} after warm-up, {fdsEnd} at the end"));
+        foreach (var added in targetsEnd.Except(targetsWarm))
+        {
+            Console.WriteLine($"  fd opened since warm-up: {added}");
+        }
+
+        foreach (var closed in targetsWarm.Except(targetsEnd))
+        {
+            Console.WriteLine($"  fd closed since warm-up: {closed}");
+        }
+
+        // The runtime and libvirt open a few descriptors lazily during warm-up (threads' eventfds, /dev/urandom);
+        // a leak is growth after it.
+        var ok = growth < AllowedGrowthBytes && fdsEnd <= fdsWarm;
         Console.WriteLine(ok ? "PASS" : "FAIL");
         return ok ? 0 : 1;
     }
@@ -70,4 +87,10 @@ public static class Soak
     }
 
     private static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
+
+    /// <summary>"fd -> target" for every open descriptor (the one used to list the folder included).</summary>
+    private static List<string> DescriptorTargets() =>
+        Directory.GetFiles("/proc/self/fd")
+            .Select(fd => Path.GetFileName(fd) + " -> " + (new FileInfo(fd).LinkTarget ?? "?"))
+            .ToList();
 }
