@@ -35,6 +35,34 @@ public sealed partial class StoragePoolXml : LibvirtXmlDocument
     /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;pool&gt;</c>.</exception>
     public static StoragePoolXml Load(Stream stream) => new(LoadDocument(stream, RootElementName));
 
+    /// <summary>A new directory pool (<c>&lt;pool type='dir'&gt;</c>) for <c>virStoragePoolDefineXML</c>: image files in one host folder.</summary>
+    /// <param name="name"><c>/pool/name</c>, such as <c>nested</c>.</param>
+    /// <param name="path"><c>/pool/target/path</c>: the absolute host folder, such as <c>/var/lib/libvirt/images</c>.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentException">The name is empty or contains '/', or the path is not absolute.</exception>
+    public static StoragePoolXml CreateDirectory(string name, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The pool name '{name}' must not contain '/'.", nameof(name));
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException($"The pool path '{path}' must be absolute.", nameof(path));
+        }
+
+        var pool = new StoragePoolXml(NewDocument(RootElementName))
+        {
+            Type = "dir",
+            Name = name,
+            TargetPath = path,
+        };
+        return pool;
+    }
+
     /// <summary>A deep copy that keeps the source style of this document.</summary>
     /// <returns>An independent document.</returns>
     public StoragePoolXml Clone() => new(CloneDocument());

@@ -79,15 +79,15 @@ internal static class LineDiff
                 x++;
                 y++;
             }
-            else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                edits.Add(new Edit('+', b[prefix + y], prefix + x, prefix + y));
-                y++;
-            }
-            else
+            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
                 edits.Add(new Edit('-', a[prefix + x], prefix + x, prefix + y));
                 x++;
+            }
+            else
+            {
+                edits.Add(new Edit('+', b[prefix + y], prefix + x, prefix + y));
+                y++;
             }
         }
 

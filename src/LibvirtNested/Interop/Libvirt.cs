@@ -47,20 +47,30 @@ internal static unsafe partial class Libvirt
                 return;
             }
 
-            if (!NativeLibrary.TryLoad(LibraryName, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
-            {
-                throw new LibvirtNotInstalledException(LibraryName);
-            }
+            Load(LibraryName);
 
             if (virInitialize() < 0)
             {
                 throw new LibvirtNotInstalledException(LibraryName, "virInitialize failed.");
             }
 
-            virSetErrorFunc(null, &IgnoreError);
+            InstallSilentErrorHandler();
             initialized = true;
         }
     }
+
+    /// <summary>Loads <paramref name="library"/> or explains which package to install.</summary>
+    /// <exception cref="LibvirtNotInstalledException">The library cannot be loaded.</exception>
+    internal static void Load(string library)
+    {
+        if (!NativeLibrary.TryLoad(library, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
+        {
+            throw new LibvirtNotInstalledException(library);
+        }
+    }
+
+    /// <summary>Replaces libvirt's stderr printer with <see cref="IgnoreError"/> (process-wide).</summary>
+    internal static void InstallSilentErrorHandler() => virSetErrorFunc(null, &IgnoreError);
 
     /// <summary>True once <see cref="EnsureInitialized"/> installed the silent error handler.</summary>
     internal static bool IsErrorHandlerInstalled => initialized;
