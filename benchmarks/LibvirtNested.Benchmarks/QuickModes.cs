@@ -64,14 +64,40 @@ public static class QuickModes
         var read = new ReadBenchmarks();
         read.Setup();
         Console.WriteLine($"{DomainCorpus.Texts.Length} documents, {DomainCorpus.TotalChars} chars");
-        for (var pass = 0; pass < 3; pass++)
+        Compare("edit: XDocument by hand", edit.HandEditPath, "edit: DomainXml", edit.DomainXmlEditPath, rounds);
+        Compare("roundtrip: XDocument", () => RoundTripXDocument(), "roundtrip: DomainXml", () => RoundTripDomainXml(), rounds);
+        Compare("read: XElement by hand", read.XElementRead, "read: DomainXml typed", read.TypedRead, rounds * 10);
+    }
+
+    private static long RoundTripXDocument() => new RoundTripBenchmarks().XDocumentRoundTripOver(DomainCorpus.Texts);
+
+    private static long RoundTripDomainXml() => new RoundTripBenchmarks().DomainXmlRoundTripOver(DomainCorpus.Texts);
+
+    /// <summary>Five alternating passes of each side; the ratio of the medians, so that a burst of load hits both.</summary>
+    private static void Compare(string baselineLabel, Func<long> baseline, string oursLabel, Func<long> ours, int rounds)
+    {
+        const int Passes = 5;
+        var b = new List<Measurement>();
+        var o = new List<Measurement>();
+        for (var pass = 0; pass < Passes; pass++)
         {
-            Measure("baseline XDocument edit", rounds, edit.HandEditPath);
-            Measure("DomainXml edit", rounds, edit.DomainXmlEditPath);
+            b.Add(Measure(baselineLabel, rounds, baseline));
+            o.Add(Measure(oursLabel, rounds, ours));
         }
 
-        Measure("baseline XElement read", rounds * 10, read.XElementRead);
-        Measure("DomainXml typed read", rounds * 10, read.TypedRead);
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted[sorted.Length / 2];
+        }
+
+        var cpuB = Median(b.Select(m => m.CpuMs));
+        var cpuO = Median(o.Select(m => m.CpuMs));
+        var wallB = Median(b.Select(m => m.WallMs));
+        var wallO = Median(o.Select(m => m.WallMs));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"=> {oursLabel} / {baselineLabel}: thread-CPU {cpuO:F2} / {cpuB:F2} ms = {cpuO / cpuB:F2}x; wall {wallO:F2} / {wallB:F2} ms = {wallO / wallB:F2}x; allocated {o[0].AllocatedBytes / 1048576.0:F2} / {b[0].AllocatedBytes / 1048576.0:F2} MB = {(double)o[0].AllocatedBytes / b[0].AllocatedBytes:F2}x (medians of {Passes} alternating passes)"));
     }
 
     /// <summary>The edit path stage by stage: each line adds one step, so the differences are the step costs.</summary>
@@ -205,7 +231,10 @@ public static class QuickModes
         }
     }
 
-    public static void Measure(string label, int rounds, Func<long> action, string perOp = "ms")
+    /// <summary>One measurement, per operation.</summary>
+    public readonly record struct Measurement(double WallMs, double CpuMs, long AllocatedBytes);
+
+    public static Measurement Measure(string label, int rounds, Func<long> action, string perOp = "ms")
     {
         var scale = perOp == "us" ? 1e3 : 1e6;
         // Long enough for tiered compilation to reach its optimised code (call counting, then a background re-JIT).
@@ -229,6 +258,7 @@ public static class QuickModes
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{label,-28} {watch.Elapsed.TotalNanoseconds / scale / rounds,9:F2} {perOp}/op wall {cpu / scale / rounds,9:F2} {perOp}/op thread-CPU {allocated / rounds / 1024.0 / (perOp == "us" ? 1.0 : 1024.0),8:F2} {(perOp == "us" ? "KB" : "MB")}/op"));
+        return new Measurement(watch.Elapsed.TotalMilliseconds / rounds, cpu / 1e6 / rounds, allocated / rounds);
     }
 
     /// <summary>
