@@ -46,7 +46,7 @@ public sealed partial class DomainXml
     /// added (nor changed).
     /// </summary>
     /// <param name="devicePath">The absolute path of the host block device, such as <c>/dev/sdb</c> or <c>/dev/disk/by-id/wwn-0x5000c500a1b2c3d4</c>.</param>
-    /// <param name="options">Options, including the host-side <see cref="LunDiskOptions.VerifyDevice"/> check, which runs before anything else is looked at.</param>
+    /// <param name="options">Options, including the host-side <see cref="LunDiskOptions.VerifyDevice"/> check, which runs right after the path is checked and before the document is looked at; what it throws reaches the caller unchanged, with the document untouched.</param>
     /// <returns>The new (or existing) disk.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or not absolute, or the requested target name is malformed or taken. The document is unchanged.</exception>
