@@ -100,24 +100,6 @@ internal static unsafe partial class Libvirt
         return NativeLibrary.TryLoad("libvirt.so", assembly, searchPath, out handle) ? handle : 0;
     }
 
-    /// <summary>Copies a string libvirt handed over for the caller to free, then frees it with C <c>free</c>.</summary>
-    internal static string? TakeString(nint native)
-    {
-        if (native == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Marshal.PtrToStringUTF8(native);
-        }
-        finally
-        {
-            NativeMemory.Free((void*)native);
-        }
-    }
-
     /// <summary>Copies a string libvirt still owns (a <c>const char*</c> result or struct field).</summary>
     internal static string? CopyString(nint native) => native == 0 ? null : Marshal.PtrToStringUTF8(native);
 
