@@ -71,6 +71,34 @@ public class LibvirtNetworkTests
     }
 
     [Test]
+    public void The_walkthrough_nat_network_from_the_builder_is_defined_validated_and_started()
+    {
+        var natName = TestDriver.UniqueName("nat");
+        var xml = new NatNetworkBuilder(natName)
+            .WithBridge("vn" + Guid.NewGuid().ToString("N")[..8])
+            .WithSubnet("192.168.166.0/24")
+            .WithDhcpRange("192.168.166.128", "192.168.166.254")
+            .Build();
+
+        using var nat = connection.DefineNetwork(xml, validate: true);
+        try
+        {
+            nat.Start();
+            var live = nat.GetXml();
+
+            Assert.That(nat.IsActive, Is.True);
+            Assert.That(live.Forward!.Element.Attribute("mode")!.Value, Is.EqualTo("nat"));
+            Assert.That(live.Ips.Single().Address, Is.EqualTo("192.168.166.1"));
+            Assert.That(live.Ips.Single().Dhcp!.Element.Element("range")!.Attribute("start")!.Value, Is.EqualTo("192.168.166.128"));
+        }
+        finally
+        {
+            nat.Destroy();
+            nat.Undefine();
+        }
+    }
+
+    [Test]
     public void Missing_network_is_not_found()
     {
         var error = Assert.Throws<LibvirtNotFoundException>(() => connection.GetNetwork(TestDriver.UniqueName("nonet")));
@@ -118,6 +146,23 @@ public class LibvirtNetworkTests
         Assert.That(DhcpHosts(), Is.Empty);
         network.Destroy();
         Assert.That(DhcpHosts(), Is.Empty);
+    }
+
+    [Test]
+    public void Typed_dhcp_host_from_the_network_model_is_added_and_removed()
+    {
+        network.Start();
+        var scratch = network.GetXml();
+        var host = scratch.Ips[0].Dhcp!.AddHost("52:54:00:de:ad:01", "l2-typed", "192.168.166.140");
+
+        network.AddDhcpHost(host);
+
+        var live = network.GetXml().Ips[0].Dhcp!.Hosts;
+        Assert.That(live.Select(h => (h.Mac, h.Name, h.Ip)), Is.EqualTo(new[] { ("52:54:00:de:ad:01", "l2-typed", "192.168.166.140") }));
+
+        network.RemoveDhcpHost(live[0]);
+
+        Assert.That(network.GetXml().Ips[0].Dhcp!.Hosts, Is.Empty);
     }
 
     [Test]
