@@ -25,29 +25,12 @@ public sealed partial class LibvirtDomain : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Name
     {
-        get
-        {
-            var name = Libvirt.virDomainGetName(Handle);
-            if (name == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virDomainGetName));
-            }
-
-            return Libvirt.CopyString(name)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virDomainGetName(Handle), nameof(Libvirt.virDomainGetName));
     }
 
     /// <summary>The domain's UUID (<c>virDomainGetUUIDString</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe Guid Uuid
-    {
-        get
-        {
-            var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
-            LibvirtError.Check(Libvirt.virDomainGetUUIDString(Handle, buffer), nameof(Libvirt.virDomainGetUUIDString));
-            return Guid.Parse(new string((sbyte*)buffer));
-        }
-    }
+    public Guid Uuid => LibvirtProxy.DomainUuid(Handle);
 
     /// <summary>Whether the domain is running (<c>virDomainIsActive</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>

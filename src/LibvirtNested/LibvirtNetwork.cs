@@ -23,29 +23,12 @@ public sealed class LibvirtNetwork : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Name
     {
-        get
-        {
-            var name = Libvirt.virNetworkGetName(Handle);
-            if (name == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virNetworkGetName));
-            }
-
-            return Libvirt.CopyString(name)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virNetworkGetName(Handle), nameof(Libvirt.virNetworkGetName));
     }
 
     /// <summary>The network's UUID (<c>virNetworkGetUUIDString</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe Guid Uuid
-    {
-        get
-        {
-            var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
-            LibvirtError.Check(Libvirt.virNetworkGetUUIDString(Handle, buffer), nameof(Libvirt.virNetworkGetUUIDString));
-            return Guid.Parse(new string((sbyte*)buffer));
-        }
-    }
+    public Guid Uuid => LibvirtProxy.NetworkUuid(Handle);
 
     /// <summary>The host bridge the network uses, e.g. <c>virbr1</c> (<c>virNetworkGetBridgeName</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed, e.g. the network has no bridge.</exception>
@@ -115,41 +98,7 @@ public sealed class LibvirtNetwork : IDisposable
     /// <returns>The leases.</returns>
     /// <exception cref="LibvirtUnsupportedOperationException">The driver has no lease support (the test driver).</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe IReadOnlyList<DhcpLease> GetDhcpLeases(string? macAddress = null)
-    {
-        VirNetworkDHCPLease** leases = null;
-        var count = LibvirtError.Check(
-            Libvirt.virNetworkGetDHCPLeases(Handle, macAddress, &leases, 0),
-            nameof(Libvirt.virNetworkGetDHCPLeases));
-        var result = new DhcpLease[count];
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var lease = leases[i];
-                result[i] = new DhcpLease(
-                    Libvirt.CopyString(lease->Iface) ?? string.Empty,
-                    Libvirt.CopyString(lease->Mac),
-                    ParseAddress(Libvirt.CopyString(lease->IpAddr)),
-                    (int)lease->Prefix,
-                    Libvirt.CopyString(lease->Hostname),
-                    Libvirt.CopyString(lease->ClientId),
-                    Libvirt.CopyString(lease->Iaid),
-                    lease->ExpiryTime == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(lease->ExpiryTime));
-            }
-        }
-        finally
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Libvirt.virNetworkDHCPLeaseFree(leases[i]);
-            }
-
-            Libvirt.FreeArray(leases);
-        }
-
-        return result;
-    }
+    public IReadOnlyList<DhcpLease> GetDhcpLeases(string? macAddress = null) => LibvirtProxy.GetDhcpLeases(Handle, macAddress);
 
     /// <summary>
     /// Adds a static DHCP host (<c>&lt;ip&gt;&lt;dhcp&gt;&lt;host mac ip name/&gt;</c>) to the live network and its
@@ -228,9 +177,6 @@ public sealed class LibvirtNetwork : IDisposable
 
         return host.ToString(SaveOptions.DisableFormatting);
     }
-
-    private static IPAddress? ParseAddress(string? text) =>
-        text is not null && IPAddress.TryParse(text, out var address) ? address : null;
 
     private void UpdateDhcpHost(uint command, string xml, bool live, bool config)
     {

@@ -11,9 +11,21 @@ namespace LibvirtNested.Xml.Internal;
 /// </summary>
 internal static class LibvirtXmlWriter
 {
+    /// <summary>Builders up to this capacity are kept for the thread's next write; larger ones are dropped.</summary>
+    private const int MaxCachedCapacity = 64 * 1024;
+
+    /// <summary>
+    /// One reusable builder per thread: most domain documents are 1–10 KB, and a fresh builder per write cost
+    /// more in allocations (growth chunks included) than the text it produced.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? cachedBuilder;
+
+    private static readonly XName DefaultNamespaceDeclaration = "xmlns";
+
     public static string Write(XDocument document)
     {
-        var builder = new StringBuilder(4096);
+        var builder = Rent();
         var quote = XmlStyle.DefaultQuote(document);
         var declaration = XmlStyle.Declaration(document);
         if (declaration is not null)
@@ -21,26 +33,51 @@ internal static class LibvirtXmlWriter
             builder.Append("<?xml ").Append(declaration).Append("?>");
         }
 
-        foreach (var node in document.Nodes())
+        for (var node = document.FirstNode; node is not null; node = node.NextNode)
         {
             WriteNode(builder, node, quote, XNamespace.None);
         }
 
-        return builder.ToString();
+        return Return(builder);
     }
 
     public static string Write(XElement element)
     {
-        var builder = new StringBuilder(1024);
+        var builder = Rent();
         WriteElement(builder, element, XmlStyle.DefaultQuote(element.Document), InheritedDefaultNamespace(element));
-        return builder.ToString();
+        return Return(builder);
+    }
+
+    private static StringBuilder Rent()
+    {
+        var builder = cachedBuilder;
+        if (builder is null)
+        {
+            return new StringBuilder(4096);
+        }
+
+        // A builder that is in use (a write nested in another write on this thread) is not handed out twice.
+        cachedBuilder = null;
+        return builder;
+    }
+
+    private static string Return(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxCachedCapacity)
+        {
+            builder.Clear();
+            cachedBuilder = builder;
+        }
+
+        return text;
     }
 
     private static XNamespace InheritedDefaultNamespace(XElement element)
     {
         for (var e = element.Parent; e is not null; e = e.Parent)
         {
-            var declaration = e.Attribute("xmlns");
+            var declaration = e.Attribute(DefaultNamespaceDeclaration);
             if (declaration is not null)
             {
                 return declaration.Value;
@@ -83,7 +120,7 @@ internal static class LibvirtXmlWriter
     private static void WriteElement(StringBuilder b, XElement e, char quote, XNamespace inheritedDefault)
     {
         var defaultNs = inheritedDefault;
-        var declaredDefault = e.Attribute("xmlns");
+        var declaredDefault = e.Attribute(DefaultNamespaceDeclaration);
         if (declaredDefault is not null)
         {
             defaultNs = declaredDefault.Value;
@@ -120,7 +157,7 @@ internal static class LibvirtXmlWriter
             b.Append(quote);
         }
 
-        foreach (var attribute in e.Attributes())
+        for (var attribute = e.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
             var q = XmlStyle.QuoteOf(attribute, quote);
             b.Append(' ').Append(AttributeName(e, attribute)).Append('=').Append(q);
@@ -135,7 +172,7 @@ internal static class LibvirtXmlWriter
         }
 
         b.Append('>');
-        foreach (var node in e.Nodes())
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
         {
             WriteNode(b, node, quote, defaultNs);
         }

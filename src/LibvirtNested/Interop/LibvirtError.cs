@@ -107,15 +107,15 @@ internal static unsafe class LibvirtError
         throw exception;
     }
 
-    /// <summary>Returns an owned string result (freed here), or throws when libvirt returned NULL.</summary>
-    internal static string CheckString(nint result, string function)
+    /// <summary>Returns a string result (already copied, and freed when libvirt handed it over), or throws when libvirt returned NULL.</summary>
+    internal static string CheckString(string? result, string function)
     {
-        if (result == 0)
+        if (result is null)
         {
             ThrowLast(function);
         }
 
-        return Libvirt.TakeString(result)!;
+        return result;
     }
 
     /// <summary>

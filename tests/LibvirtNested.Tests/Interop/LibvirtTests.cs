@@ -21,13 +21,15 @@ public class LibvirtTests
     }
 
     [Test]
-    public void TakeString_copies_and_frees_and_handles_null()
+    public unsafe void String_results_are_copied_and_owned_ones_freed_with_c_free()
     {
-        Assert.That(Libvirt.TakeString(0), Is.Null);
         Assert.That(Libvirt.CopyString(0), Is.Null);
-        var native = System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8("héllo");
+        Assert.That(OwnedUtf8StringMarshaller.ConvertToManaged(null), Is.Null);
+        var native = (byte*)System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8("héllo");
 
-        Assert.That(Libvirt.TakeString(native), Is.EqualTo("héllo"));
+        Assert.That(ConstUtf8StringMarshaller.ConvertToManaged(native), Is.EqualTo("héllo"));
+        Assert.That(OwnedUtf8StringMarshaller.ConvertToManaged(native), Is.EqualTo("héllo"));
+        OwnedUtf8StringMarshaller.Free(native);
     }
 
     [Test]

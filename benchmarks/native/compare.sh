@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds benchmarks/native/cycle.c and the benchmark project, then runs the define -> read inactive XML ->
+# undefine cycle on test:///default in C and in C# (Stopwatch mode), alternately, ROUNDS times each.
+# Usage: benchmarks/native/compare.sh [cycles=20000] [rounds=2]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cycles="${1:-20000}"
+rounds="${2:-2}"
+out="${TMPDIR:-/tmp}/libvirtnested-cycle"
+gcc -O2 -Wall -Wextra -o "$out" "$here/cycle.c" -lvirt
+dotnet build -c Release "$repo/benchmarks/LibvirtNested.Benchmarks" -v q -nologo > /dev/null
+bench="$repo/benchmarks/LibvirtNested.Benchmarks/bin/Release/net10.0/LibvirtNested.Benchmarks.dll"
+for round in $(seq 1 "$rounds"); do
+    echo "== round $round"
+    "$out" "$cycles" "$here/domain.xml"
+    dotnet "$bench" cycle "$cycles"
+done
