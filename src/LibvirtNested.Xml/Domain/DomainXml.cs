@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -60,6 +62,59 @@ public sealed partial class DomainXml : LibvirtXmlDocument
     public string? Name
     {
         get => GetChildText("name");
-        set => SetChildText("name", value);
+        set => SetDomainChildText("name", value);
     }
+
+    /// <summary>
+    /// <c>/domain/uuid</c>: the guest's globally unique id. Read as libvirt reads it (hex digits, with or
+    /// without hyphens); written lowercase and hyphenated, as <c>virsh dumpxml</c> prints it.
+    /// </summary>
+    /// <exception cref="LibvirtXmlValueException">On read: the text is not a UUID.</exception>
+    public Guid? Uuid
+    {
+        get
+        {
+            if (GetChild("uuid") is not { } uuid)
+            {
+                return null;
+            }
+
+            var digits = uuid.Value.Trim().Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+            return Guid.TryParseExact(digits, "N", out var guid)
+                ? guid
+                : throw XmlValues.Error(uuid, (string?)null, uuid.Value, "a UUID such as 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
+        }
+
+        set => SetDomainChildText("uuid", value?.ToString("D", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary><c>/domain/title</c>: a short description for people (no line breaks).</summary>
+    public string? Title
+    {
+        get => GetChildText("title");
+        set => SetDomainChildText("title", value);
+    }
+
+    /// <summary><c>/domain/description</c>: a free-form description for people; libvirt does not use it.</summary>
+    public string? Description
+    {
+        get => GetChildText("description");
+        set => SetDomainChildText("description", value);
+    }
+
+    /// <summary>
+    /// <c>/domain/metadata</c>: applications' own XML, each in its own namespace (libosinfo, oVirt, yours), kept
+    /// as it is. <see langword="null"/> when absent.
+    /// </summary>
+    public XElement? Metadata => GetChild("metadata");
+
+    /// <summary>Returns <c>/domain/metadata</c>, adding an empty one at libvirt's place when absent.</summary>
+    /// <returns>The metadata element.</returns>
+    public XElement GetOrAddMetadata() => GetOrAddDomainChild("metadata");
+
+    /// <summary>The first child of <c>&lt;domain&gt;</c> with this name, inserted where libvirt writes it when absent.</summary>
+    private XElement GetOrAddDomainChild(string name) => DomainChildOrder.GetOrAdd(Element, name, DomainChildOrder.Domain);
+
+    /// <summary>Sets the text of a child of <c>&lt;domain&gt;</c>, inserted where libvirt writes it; <see langword="null"/> removes it.</summary>
+    private void SetDomainChildText(string name, string? value) => DomainChildOrder.SetText(Element, name, value, DomainChildOrder.Domain);
 }
