@@ -1,0 +1,130 @@
+using System.Collections;
+using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
+
+namespace LibvirtNested.Xml.Domain;
+
+/// <summary>
+/// The children of <c>/domain/devices</c> as one ordered list of typed views (<see cref="DomainDisk"/>,
+/// <see cref="DomainInterface"/>, …, <see cref="DomainGenericDevice"/> for the rest), read from the tree on
+/// every access. <see cref="Add{T}(T)"/> creates <c>&lt;devices&gt;</c> when the domain has none.
+/// </summary>
+public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
+{
+    private readonly XElement domain;
+
+    /// <summary>Creates the list over a <c>&lt;domain&gt;</c> element.</summary>
+    /// <param name="domain">The domain root element.</param>
+    internal DomainDeviceList(XElement domain) => this.domain = domain;
+
+    /// <summary>The <c>&lt;devices&gt;</c> element, or <see langword="null"/> when the domain has none yet.</summary>
+    public XElement? Element => domain.Element("devices");
+
+    /// <summary>The number of device elements.</summary>
+    public int Count => Element?.Elements().Count() ?? 0;
+
+    /// <summary>The device at <paramref name="index"/> in document order.</summary>
+    /// <param name="index">Zero-based position.</param>
+    /// <returns>A view of the device.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No device at that position.</exception>
+    public DomainDevice this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            var element = Element?.Elements().ElementAtOrDefault(index)
+                ?? throw new ArgumentOutOfRangeException(nameof(index), index, $"The domain has {Count} devices.");
+            return DomainDevice.From(element);
+        }
+    }
+
+    /// <summary>The <c>&lt;disk&gt;</c> devices, in document order.</summary>
+    public IReadOnlyList<DomainDisk> Disks => OfType<DomainDisk>();
+
+    /// <summary>The <c>&lt;controller&gt;</c> devices, in document order.</summary>
+    public IReadOnlyList<DomainController> Controllers => OfType<DomainController>();
+
+    /// <summary>The <c>&lt;interface&gt;</c> devices, in document order.</summary>
+    public IReadOnlyList<DomainInterface> Interfaces => OfType<DomainInterface>();
+
+    /// <summary>The <c>&lt;hostdev&gt;</c> devices, in document order.</summary>
+    public IReadOnlyList<DomainHostdev> Hostdevs => OfType<DomainHostdev>();
+
+    /// <summary>The devices of one view type, such as <c>OfType&lt;DomainDisk&gt;()</c>, in document order.</summary>
+    /// <typeparam name="T">The view type.</typeparam>
+    /// <returns>A snapshot list of views.</returns>
+    public IReadOnlyList<T> OfType<T>()
+        where T : DomainDevice => this.Where(d => d is T).Cast<T>().ToList();
+
+    /// <summary>
+    /// Adds a new device element: right after the last device with the same element name (so disks stay with
+    /// disks), or after all devices when there is none; indented like its siblings.
+    /// </summary>
+    /// <typeparam name="T">The view type.</typeparam>
+    /// <param name="device">A view over a new element that is not in any document yet.</param>
+    /// <returns><paramref name="device"/>, now part of the domain.</returns>
+    /// <exception cref="ArgumentException">The element already has a parent (add a copy instead).</exception>
+    public T Add<T>(T device)
+        where T : DomainDevice
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        Insert(device.Element, nameof(device));
+        return device;
+    }
+
+    /// <summary>Adds a new device element as <see cref="Add{T}(T)"/> does and returns its typed view.</summary>
+    /// <param name="element">A new element (no parent), such as <c>new XElement("rng", new XAttribute("model", "virtio"))</c>.</param>
+    /// <returns>The typed view of the added device.</returns>
+    /// <exception cref="ArgumentException">The element already has a parent (add a copy instead).</exception>
+    public DomainDevice Add(XElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        Insert(element, nameof(element));
+        return DomainDevice.From(element);
+    }
+
+    /// <summary>Removes a device of this domain, with its indentation.</summary>
+    /// <param name="device">A view over one of this domain's devices.</param>
+    /// <returns><see langword="true"/> when it was removed; <see langword="false"/> when it is not a device of this domain.</returns>
+    public bool Remove(DomainDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var devices = Element;
+        if (devices is null || device.Element.Parent != devices)
+        {
+            return false;
+        }
+
+        XmlTree.Remove(device.Element);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<DomainDevice> GetEnumerator()
+    {
+        var elements = Element?.Elements().ToList() ?? [];
+        return elements.Select(DomainDevice.From).GetEnumerator();
+    }
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private void Insert(XElement element, string parameterName)
+    {
+        if (element.Parent is not null || element.Document is not null)
+        {
+            throw new ArgumentException($"The <{element.Name.LocalName}> element is already part of a document; add a copy (new XElement(element)).", parameterName);
+        }
+
+        var devices = Element ?? XmlTree.Append(domain, new XElement("devices"));
+        var last = devices.Elements(element.Name).LastOrDefault();
+        if (last is null)
+        {
+            XmlTree.Append(devices, element);
+        }
+        else
+        {
+            XmlTree.InsertAfter(last, element);
+        }
+    }
+}
