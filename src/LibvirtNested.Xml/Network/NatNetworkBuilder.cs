@@ -1,0 +1,296 @@
+using System.Net;
+using System.Xml.Linq;
+
+namespace LibvirtNested.Xml.Network;
+
+/// <summary>
+/// Builds the NAT network that nested guests (L2) live on: a Linux bridge such as <c>virbr1</c> with the host's
+/// address, a DHCP range, masquerading to the outside (optionally through one device), no routed IPv6.
+/// <code>
+/// var network = new NatNetworkBuilder("nested-bridge")
+///     .WithBridge("virbr1")
+///     .WithSubnet("192.168.166.0/24")
+///     .WithDhcpRange("192.168.166.128", "192.168.166.254")
+///     .Build();
+/// </code>
+/// Every value is checked; a value libvirt, dnsmasq or the kernel would refuse (or that would silently collide)
+/// fails with an <see cref="ArgumentException"/> that names it.
+/// </summary>
+public sealed class NatNetworkBuilder
+{
+    private readonly string name;
+    private readonly List<(string Mac, string? Name, IPAddress Ip)> hosts = [];
+    private string? bridgeName;
+    private Ipv4Subnet? subnet;
+    private IPAddress? hostAddress;
+    private (IPAddress Start, IPAddress End)? dhcpRange;
+    private string? forwardDevice;
+    private string? domainName;
+    private Guid? uuid;
+
+    /// <summary>Starts a NAT network named <paramref name="name"/> (<c>/network/name</c>).</summary>
+    /// <param name="name">The network name; no '/' and not empty.</param>
+    /// <exception cref="ArgumentException">The name is empty or contains '/'.</exception>
+    public NatNetworkBuilder(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The network name '{name}' must not contain '/'.", nameof(name));
+        }
+
+        this.name = name;
+    }
+
+    /// <summary>The bridge device to create (<c>/network/bridge/@name</c>), such as <c>virbr1</c>; libvirt picks <c>virbrN</c> when not set.</summary>
+    /// <param name="bridgeName">A Linux interface name: 1 to 15 characters, no '/', ':' or white space, not "." or "..".</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is not a valid interface name.</exception>
+    public NatNetworkBuilder WithBridge(string bridgeName)
+    {
+        ArgumentNullException.ThrowIfNull(bridgeName);
+        this.bridgeName = NetworkValues.InterfaceNameProblem(bridgeName) is { } problem ? throw new ArgumentException(problem, nameof(bridgeName)) : bridgeName;
+        return this;
+    }
+
+    /// <summary>
+    /// The IPv4 subnet in CIDR notation. <c>192.168.166.0/24</c> gives the host the first address,
+    /// <c>192.168.166.1</c>; <c>192.168.166.254/24</c> gives it that address.
+    /// </summary>
+    /// <param name="cidr">The subnet, with a prefix length (<c>/24</c>) or netmask (<c>/255.255.255.0</c>).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The text is not an IPv4 subnet, or the prefix leaves no room for hosts (/31, /32).</exception>
+    public NatNetworkBuilder WithSubnet(string cidr)
+    {
+        ArgumentNullException.ThrowIfNull(cidr);
+        if (!Ipv4Subnet.TryParse(cidr, out var parsed, out var address))
+        {
+            throw new ArgumentException($"'{cidr}' is not an IPv4 subnet; write it as 192.168.166.0/24.", nameof(cidr));
+        }
+
+        if (parsed.PrefixLength > 30)
+        {
+            throw new ArgumentException($"The subnet '{cidr}' has no room for a host address, a gateway and guests; use a prefix of 30 or shorter.", nameof(cidr));
+        }
+
+        subnet = parsed;
+        hostAddress = address!.Equals(parsed.NetworkAddress) ? parsed.AddressAt(1) : address;
+        return this;
+    }
+
+    /// <summary>The host's address on the bridge (the guests' gateway), when it is not the one <see cref="WithSubnet"/> implies.</summary>
+    /// <param name="address">An IPv4 address inside the subnet, not its network or broadcast address.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The text is not an IPv4 address.</exception>
+    public NatNetworkBuilder WithHostAddress(string address)
+    {
+        hostAddress = ParseAddress(address, nameof(address));
+        return this;
+    }
+
+    /// <summary>The addresses DHCP hands out (<c>/network/ip/dhcp/range</c>), e.g. <c>.128</c> to <c>.254</c>. Without it, only static hosts get addresses.</summary>
+    /// <param name="start">The first address.</param>
+    /// <param name="end">The last address.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">An address is not IPv4.</exception>
+    public NatNetworkBuilder WithDhcpRange(string start, string end)
+    {
+        dhcpRange = (ParseAddress(start, nameof(start)), ParseAddress(end, nameof(end)));
+        return this;
+    }
+
+    /// <summary>Masquerade only through this host interface (<c>&lt;forward mode='nat' dev='eth0'/&gt;</c>); any interface when not set.</summary>
+    /// <param name="device">A host interface name, or <see langword="null"/> for any.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is not a valid interface name.</exception>
+    public NatNetworkBuilder WithForwardDevice(string? device)
+    {
+        forwardDevice = device is not null && NetworkValues.InterfaceNameProblem(device) is { } problem ? throw new ArgumentException(problem, nameof(device)) : device;
+        return this;
+    }
+
+    /// <summary>The guests' DNS domain (<c>/network/domain/@name</c>), answered locally (<c>localOnly='yes'</c>).</summary>
+    /// <param name="domain">A DNS name such as <c>nested.test</c>, or <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is empty or contains white space.</exception>
+    public NatNetworkBuilder WithDomain(string? domain)
+    {
+        if (domain is not null && (domain.Length == 0 || domain.Any(char.IsWhiteSpace)))
+        {
+            throw new ArgumentException($"'{domain}' is not a DNS domain name.", nameof(domain));
+        }
+
+        domainName = domain;
+        return this;
+    }
+
+    /// <summary>A fixed UUID (<c>/network/uuid</c>); libvirt generates one when not set.</summary>
+    /// <param name="uuid">The UUID, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public NatNetworkBuilder WithUuid(Guid? uuid)
+    {
+        this.uuid = uuid;
+        return this;
+    }
+
+    /// <summary>Reserves an address for a guest NIC (<c>/network/ip/dhcp/host</c>).</summary>
+    /// <param name="mac">The guest NIC's MAC address, e.g. <c>52:54:00:6c:3c:01</c>.</param>
+    /// <param name="hostName">The host name the guest gets, or <see langword="null"/>.</param>
+    /// <param name="ip">The reserved IPv4 address, inside the subnet.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">
+    /// The MAC or address is malformed, or a host with the same MAC address, name or address was already added.
+    /// </exception>
+    public NatNetworkBuilder AddDhcpHost(string mac, string? hostName, string ip)
+    {
+        ArgumentNullException.ThrowIfNull(mac);
+        if (!NetworkValues.IsMacAddress(mac))
+        {
+            throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:6c:3c:01.", nameof(mac));
+        }
+
+        if (hostName is not null && (hostName.Length == 0 || hostName.Any(char.IsWhiteSpace)))
+        {
+            throw new ArgumentException($"'{hostName}' is not a host name.", nameof(hostName));
+        }
+
+        var address = ParseAddress(ip, nameof(ip));
+        foreach (var host in hosts)
+        {
+            if (string.Equals(host.Mac, mac, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"The MAC address {mac} is already reserved (for {host.Ip}).", nameof(mac));
+            }
+
+            if (hostName is not null && string.Equals(host.Name, hostName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"The host name '{hostName}' is already reserved (for {host.Ip}).", nameof(hostName));
+            }
+
+            if (host.Ip.Equals(address))
+            {
+                throw new ArgumentException($"The address {ip} is already reserved (for {host.Mac}).", nameof(ip));
+            }
+        }
+
+        hosts.Add((mac, hostName, address));
+        return this;
+    }
+
+    /// <summary>Checks the values against each other and writes the <c>&lt;network&gt;</c> document.</summary>
+    /// <returns>A new document that passes libvirt's network schema.</returns>
+    /// <exception cref="InvalidOperationException">No subnet was given.</exception>
+    /// <exception cref="ArgumentException">
+    /// The host address is outside the subnet or is its network or broadcast address; the DHCP range leaves the
+    /// subnet, starts after it ends, or contains the host address; a reserved address is outside the subnet or is
+    /// the host's, network or broadcast address. The message names the value; <see cref="ArgumentException.ParamName"/>
+    /// names the parameter of the method that set it.
+    /// </exception>
+    public NetworkXml Build()
+    {
+        var net = subnet ?? throw new InvalidOperationException("A NAT network needs a subnet: call WithSubnet(\"192.168.166.0/24\").");
+        var host = hostAddress!;
+        CheckHostAddress(net, host, "address");
+        if (dhcpRange is var (start, end))
+        {
+            CheckRange(net, host, start, end);
+        }
+
+        foreach (var reserved in hosts)
+        {
+            CheckUsable(net, reserved.Ip, "ip", $"The reserved address {reserved.Ip} of {reserved.Mac}");
+            if (reserved.Ip.Equals(host))
+            {
+                throw new ArgumentException($"The reserved address {reserved.Ip} of {reserved.Mac} is the host's own address on the bridge.", "ip");
+            }
+        }
+
+        return Write(net, host);
+    }
+
+    private NetworkXml Write(Ipv4Subnet net, IPAddress host)
+    {
+        var network = NetworkXml.Create(name);
+        network.Uuid = uuid;
+        var forward = network.GetOrAddForward();
+        forward.Mode = NetworkForwardMode.Nat;
+        forward.Dev = forwardDevice;
+        var bridge = network.GetOrAddBridge();
+        bridge.Name = bridgeName;
+        bridge.Stp = true;
+        bridge.Delay = 0;
+        if (domainName is not null)
+        {
+            network.GetOrAddDomain(domainName).LocalOnly = true;
+        }
+
+        var ip = network.AddIpv4(host, net);
+        if (dhcpRange is not null || hosts.Count > 0)
+        {
+            var dhcp = ip.GetOrAddDhcp();
+            if (dhcpRange is var (start, end))
+            {
+                dhcp.AddRange(start.ToString(), end.ToString());
+            }
+
+            foreach (var reserved in hosts)
+            {
+                dhcp.AddHost(reserved.Mac, reserved.Name, reserved.Ip.ToString());
+            }
+        }
+
+        return network;
+    }
+
+    private static void CheckHostAddress(Ipv4Subnet net, IPAddress host, string parameter)
+    {
+        if (!net.Contains(host))
+        {
+            throw new ArgumentException($"The host address {host} is not in the subnet {net}.", parameter);
+        }
+
+        if (host.Equals(net.NetworkAddress) || host.Equals(net.BroadcastAddress))
+        {
+            throw new ArgumentException($"The host address {host} is the {(host.Equals(net.NetworkAddress) ? "network" : "broadcast")} address of {net}; use an address between them.", parameter);
+        }
+    }
+
+    private static void CheckRange(Ipv4Subnet net, IPAddress host, IPAddress start, IPAddress end)
+    {
+        CheckUsable(net, start, "start", $"The DHCP range start {start}");
+        CheckUsable(net, end, "end", $"The DHCP range end {end}");
+        var first = net.OffsetOf(start);
+        var last = net.OffsetOf(end);
+        if (first > last)
+        {
+            throw new ArgumentException($"The DHCP range starts at {start}, after its end {end}.", nameof(start));
+        }
+
+        var gateway = net.OffsetOf(host);
+        if (gateway >= first && gateway <= last)
+        {
+            throw new ArgumentException($"The DHCP range {start}-{end} contains the host address {host}; guests would be handed the gateway's address.", nameof(start));
+        }
+    }
+
+    private static void CheckUsable(Ipv4Subnet net, IPAddress address, string parameter, string what)
+    {
+        if (!net.Contains(address))
+        {
+            throw new ArgumentException($"{what} is not in the subnet {net}.", parameter);
+        }
+
+        if (address.Equals(net.NetworkAddress) || address.Equals(net.BroadcastAddress))
+        {
+            throw new ArgumentException($"{what} is the {(address.Equals(net.NetworkAddress) ? "network" : "broadcast")} address of {net}.", parameter);
+        }
+    }
+
+    private static IPAddress ParseAddress(string text, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(text, parameter);
+        return Ipv4Subnet.TryParseAddress(text, out var address)
+            ? address
+            : throw new ArgumentException($"'{text}' is not an IPv4 address.", parameter);
+    }
+}
