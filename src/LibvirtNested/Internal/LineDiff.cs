@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+
+namespace LibvirtNested.Internal;
+
+/// <summary>
+/// A small line-based unified diff (longest common subsequence after trimming the common prefix and suffix),
+/// enough for previewing edits of libvirt documents. The library must not depend on a test-only diff package.
+/// </summary>
+internal static class LineDiff
+{
+    private const int Context = 3;
+
+    /// <summary>The unified diff from <paramref name="before"/> to <paramref name="after"/>; empty when equal.</summary>
+    internal static string Unified(string before, string after, string beforeLabel, string afterLabel)
+    {
+        if (string.Equals(before, after, StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var a = SplitLines(before);
+        var b = SplitLines(after);
+        var edits = Compute(a, b);
+        var text = new StringBuilder();
+        text.Append("--- ").Append(beforeLabel).Append('\n');
+        text.Append("+++ ").Append(afterLabel).Append('\n');
+        foreach (var hunk in Hunks(edits))
+        {
+            WriteHunk(text, edits, hunk.Start, hunk.End);
+        }
+
+        return text.ToString();
+    }
+
+    private static string[] SplitLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
+    }
+
+    private static List<Edit> Compute(string[] a, string[] b)
+    {
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[^(suffix + 1)] == b[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        var n = a.Length - prefix - suffix;
+        var m = b.Length - prefix - suffix;
+        var lcs = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
+            {
+                lcs[i, j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var edits = new List<Edit>(a.Length + b.Length);
+        for (var k = 0; k < prefix; k++)
+        {
+            edits.Add(new Edit(' ', a[k], k, k));
+        }
+
+        int x = 0, y = 0;
+        while (x < n || y < m)
+        {
+            if (x < n && y < m && a[prefix + x] == b[prefix + y])
+            {
+                edits.Add(new Edit(' ', a[prefix + x], prefix + x, prefix + y));
+                x++;
+                y++;
+            }
+            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
+            {
+                edits.Add(new Edit('-', a[prefix + x], prefix + x, prefix + y));
+                x++;
+            }
+            else
+            {
+                edits.Add(new Edit('+', b[prefix + y], prefix + x, prefix + y));
+                y++;
+            }
+        }
+
+        for (var k = 0; k < suffix; k++)
+        {
+            edits.Add(new Edit(' ', a[a.Length - suffix + k], a.Length - suffix + k, b.Length - suffix + k));
+        }
+
+        return edits;
+    }
+
+    private static IEnumerable<(int Start, int End)> Hunks(List<Edit> edits)
+    {
+        var start = -1;
+        var end = -1;
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (edits[i].Kind == ' ')
+            {
+                continue;
+            }
+
+            var from = Math.Max(0, i - Context);
+            var to = Math.Min(edits.Count, i + Context + 1);
+            if (start >= 0 && from <= end)
+            {
+                end = to;
+            }
+            else
+            {
+                if (start >= 0)
+                {
+                    yield return (start, end);
+                }
+
+                start = from;
+                end = to;
+            }
+        }
+
+        if (start >= 0)
+        {
+            yield return (start, end);
+        }
+    }
+
+    private static void WriteHunk(StringBuilder text, List<Edit> edits, int start, int end)
+    {
+        var beforeCount = 0;
+        var afterCount = 0;
+        for (var i = start; i < end; i++)
+        {
+            beforeCount += edits[i].Kind != '+' ? 1 : 0;
+            afterCount += edits[i].Kind != '-' ? 1 : 0;
+        }
+
+        var beforeStart = beforeCount == 0 ? edits[start].BeforeIndex : edits[start].BeforeIndex + 1;
+        var afterStart = afterCount == 0 ? edits[start].AfterIndex : edits[start].AfterIndex + 1;
+        text.Append(CultureInfo.InvariantCulture, $"@@ -{beforeStart},{beforeCount} +{afterStart},{afterCount} @@\n");
+        for (var i = start; i < end; i++)
+        {
+            text.Append(edits[i].Kind).Append(edits[i].Line).Append('\n');
+        }
+    }
+
+    private readonly record struct Edit(char Kind, string Line, int BeforeIndex, int AfterIndex);
+}

@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+
+namespace LibvirtNested.Interop;
+
+/// <summary><c>virConnectCredential</c> from libvirt-host.h.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct VirConnectCredential
+{
+    public int Type;
+    public nint Prompt;
+    public nint Challenge;
+    public nint DefResult;
+    public nint Result;
+    public uint ResultLen;
+}
+
+/// <summary><c>virConnectAuth</c> from libvirt-host.h.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct VirConnectAuth
+{
+    public int* CredType;
+    public uint NCredType;
+    public delegate* unmanaged<VirConnectCredential*, uint, void*, int> Callback;
+    public void* CallbackData;
+}
+
+/// <content>libvirt-host.h: connections and host facts.</content>
+internal static unsafe partial class Libvirt
+{
+    internal const uint VIR_CONNECT_RO = 1 << 0;
+
+    internal const int VIR_CRED_USERNAME = 1;
+    internal const int VIR_CRED_AUTHNAME = 2;
+    internal const int VIR_CRED_LANGUAGE = 3;
+    internal const int VIR_CRED_CNONCE = 4;
+    internal const int VIR_CRED_PASSPHRASE = 5;
+    internal const int VIR_CRED_ECHOPROMPT = 6;
+    internal const int VIR_CRED_NOECHOPROMPT = 7;
+    internal const int VIR_CRED_REALM = 8;
+    internal const int VIR_CRED_EXTERNAL = 9;
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial ConnectHandle virConnectOpen(string? name);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial ConnectHandle virConnectOpenReadOnly(string? name);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial ConnectHandle virConnectOpenAuth(string? name, VirConnectAuth* auth, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectClose(nint conn);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virConnectGetURI(ConnectHandle conn);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virConnectGetHostname(ConnectHandle conn);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virConnectGetType(ConnectHandle conn);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectGetLibVersion(ConnectHandle conn, out ulong libVer);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectGetVersion(ConnectHandle conn, out ulong hvVer);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectIsAlive(ConnectHandle conn);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virConnectGetCapabilities(ConnectHandle conn);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint virConnectGetDomainCapabilities(ConnectHandle conn, string? emulatorbin, string? arch, string? machine, string? virttype, uint flags);
+}

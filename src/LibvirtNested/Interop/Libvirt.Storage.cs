@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+
+namespace LibvirtNested.Interop;
+
+/// <content>libvirt-storage.h: storage pools and volumes.</content>
+internal static unsafe partial class Libvirt
+{
+    internal const uint VIR_STORAGE_POOL_BUILD_NEW = 0;
+    internal const uint VIR_STORAGE_POOL_CREATE_NORMAL = 0;
+    internal const uint VIR_STORAGE_VOL_DELETE_NORMAL = 0;
+    internal const uint VIR_STORAGE_POOL_DEFINE_VALIDATE = 1 << 0;
+    internal const uint VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE = 1 << 0;
+    internal const uint VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE = 1 << 1;
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial StoragePoolHandle virStoragePoolDefineXML(ConnectHandle conn, string xml, uint flags);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial StoragePoolHandle virStoragePoolLookupByName(ConnectHandle conn, string name);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectListAllStoragePools(ConnectHandle conn, nint** pools, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolFree(nint pool);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virStoragePoolGetName(StoragePoolHandle pool);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virStoragePoolGetXMLDesc(StoragePoolHandle pool, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolBuild(StoragePoolHandle pool, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolCreate(StoragePoolHandle pool, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolDestroy(StoragePoolHandle pool);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolUndefine(StoragePoolHandle pool);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolIsActive(StoragePoolHandle pool);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolSetAutostart(StoragePoolHandle pool, int autostart);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStoragePoolRefresh(StoragePoolHandle pool, uint flags);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial StorageVolumeHandle virStorageVolCreateXML(StoragePoolHandle pool, string xmlDesc, uint flags);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial StorageVolumeHandle virStorageVolLookupByName(StoragePoolHandle pool, string name);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStorageVolFree(nint vol);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virStorageVolGetName(StorageVolumeHandle vol);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virStorageVolGetPath(StorageVolumeHandle vol);
+
+    [LibraryImport(LibraryName)]
+    internal static partial nint virStorageVolGetXMLDesc(StorageVolumeHandle vol, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virStorageVolDelete(StorageVolumeHandle vol, uint flags);
+}

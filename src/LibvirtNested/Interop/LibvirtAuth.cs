@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace LibvirtNested.Interop;
+
+/// <summary><c>virConnectOpenAuth</c> with a managed credential callback.</summary>
+internal static unsafe class LibvirtAuth
+{
+    private static readonly int[] CredentialTypes =
+    [
+        Libvirt.VIR_CRED_USERNAME, Libvirt.VIR_CRED_AUTHNAME, Libvirt.VIR_CRED_LANGUAGE, Libvirt.VIR_CRED_CNONCE,
+        Libvirt.VIR_CRED_PASSPHRASE, Libvirt.VIR_CRED_ECHOPROMPT, Libvirt.VIR_CRED_NOECHOPROMPT, Libvirt.VIR_CRED_REALM,
+        Libvirt.VIR_CRED_EXTERNAL,
+    ];
+
+    internal static ConnectHandle Open(string uri, LibvirtCredentialCallback callback, uint flags)
+    {
+        var state = new CallbackState(callback);
+        var stateHandle = GCHandle.Alloc(state);
+        try
+        {
+            fixed (int* types = CredentialTypes)
+            {
+                var auth = new VirConnectAuth
+                {
+                    CredType = types,
+                    NCredType = (uint)CredentialTypes.Length,
+                    Callback = &Callback,
+                    CallbackData = (void*)GCHandle.ToIntPtr(stateHandle),
+                };
+                var connection = Libvirt.virConnectOpenAuth(uri, &auth, flags);
+                if (connection.IsInvalid)
+                {
+                    var error = LibvirtError.Create(nameof(Libvirt.virConnectOpenAuth), opening: true);
+                    connection.Dispose();
+                    if (state.Exception is not null)
+                    {
+                        throw new LibvirtAuthenticationException("The credential callback threw.", state.Exception);
+                    }
+
+                    throw error;
+                }
+
+                return connection;
+            }
+        }
+        finally
+        {
+            stateHandle.Free();
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int Callback(VirConnectCredential* credentials, uint count, void* data)
+    {
+        var state = (CallbackState)GCHandle.FromIntPtr((nint)data).Target!;
+        try
+        {
+            var managed = new LibvirtCredential[count];
+            for (var i = 0; i < count; i++)
+            {
+                managed[i] = new LibvirtCredential(
+                    (LibvirtCredentialType)credentials[i].Type,
+                    Libvirt.CopyString(credentials[i].Prompt),
+                    Libvirt.CopyString(credentials[i].Challenge),
+                    Libvirt.CopyString(credentials[i].DefResult));
+            }
+
+            if (!state.Callback(managed))
+            {
+                return -1;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                // libvirt frees each result with free(), so it must come from malloc.
+                var bytes = Encoding.UTF8.GetBytes(managed[i].Result ?? string.Empty);
+                var result = (byte*)NativeMemory.Alloc((nuint)bytes.Length + 1);
+                bytes.CopyTo(new Span<byte>(result, bytes.Length));
+                result[bytes.Length] = 0;
+                credentials[i].Result = (nint)result;
+                credentials[i].ResultLen = (uint)bytes.Length;
+            }
+
+            return 0;
+        }
+#pragma warning disable CA1031 // An exception must not cross the native callback boundary; it is rethrown after the call.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            state.Exception = exception;
+            return -1;
+        }
+    }
+
+    private sealed class CallbackState(LibvirtCredentialCallback callback)
+    {
+        public LibvirtCredentialCallback Callback { get; } = callback;
+
+        public Exception? Exception { get; set; }
+    }
+}

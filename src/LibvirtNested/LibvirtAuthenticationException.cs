@@ -1,0 +1,32 @@
+using LibvirtNested.Interop;
+
+namespace LibvirtNested;
+
+/// <summary>Authentication to a libvirt daemon failed: <c>VIR_ERR_AUTH_FAILED</c> (45), <c>VIR_ERR_AUTH_CANCELLED</c> (79) or <c>VIR_ERR_AUTH_UNAVAILABLE</c> (94).</summary>
+public class LibvirtAuthenticationException : LibvirtException
+{
+    /// <summary>Creates the exception without a libvirt error.</summary>
+    public LibvirtAuthenticationException()
+    {
+    }
+
+    /// <summary>Creates the exception without a libvirt error.</summary>
+    /// <param name="message">The message.</param>
+    public LibvirtAuthenticationException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception without a libvirt error.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public LibvirtAuthenticationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal LibvirtAuthenticationException(LibvirtErrorInfo info, string? function)
+        : base(info, function)
+    {
+    }
+}

@@ -1,0 +1,120 @@
+using LibvirtNested.Interop;
+using LibvirtNested.Xml.Domain;
+
+namespace LibvirtNested;
+
+/// <content>Domains.</content>
+public sealed partial class LibvirtConnection
+{
+    /// <summary>Defines (or redefines) a persistent domain (<c>virDomainDefineXMLFlags</c>, <c>virsh define</c>).</summary>
+    /// <param name="domain">The definition.</param>
+    /// <param name="validate">Ask libvirt to validate against its RelaxNG schema first (<c>VIR_DOMAIN_DEFINE_VALIDATE</c>).</param>
+    /// <returns>The defined domain.</returns>
+    /// <exception cref="LibvirtInvalidXmlException">libvirt cannot parse the definition (codes 27/35).</exception>
+    /// <exception cref="LibvirtSchemaValidationException">The definition fails the schema (with <paramref name="validate"/>).</exception>
+    /// <exception cref="LibvirtUnsupportedConfigurationException">The driver does not support the configuration.</exception>
+    /// <exception cref="LibvirtAlreadyExistsException">Another domain has the name or UUID.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public LibvirtDomain DefineDomain(DomainXml domain, bool validate = false)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        return DefineDomain(domain.ToXmlString(), validate);
+    }
+
+    /// <summary>Defines (or redefines) a persistent domain from XML text (<c>virDomainDefineXMLFlags</c>).</summary>
+    /// <param name="xml">A <c>&lt;domain&gt;</c> document.</param>
+    /// <param name="validate">Validate against libvirt's schema first (<c>VIR_DOMAIN_DEFINE_VALIDATE</c>).</param>
+    /// <returns>The defined domain.</returns>
+    /// <exception cref="LibvirtException">libvirt refused; see <see cref="DefineDomain(DomainXml, bool)"/>.</exception>
+    public LibvirtDomain DefineDomain(string xml, bool validate = false)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var flags = validate ? Libvirt.VIR_DOMAIN_DEFINE_VALIDATE : 0;
+        return new(this, LibvirtError.Check(Libvirt.virDomainDefineXMLFlags(Handle, xml, flags), nameof(Libvirt.virDomainDefineXMLFlags)));
+    }
+
+    /// <summary>Looks up a domain by name (<c>virDomainLookupByName</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The domain.</returns>
+    /// <exception cref="LibvirtNotFoundException">No domain has that name.</exception>
+    public LibvirtDomain GetDomain(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new(this, LibvirtError.Check(Libvirt.virDomainLookupByName(Handle, name), nameof(Libvirt.virDomainLookupByName)));
+    }
+
+    /// <summary>Looks up a domain by UUID (<c>virDomainLookupByUUIDString</c>).</summary>
+    /// <param name="uuid">The UUID.</param>
+    /// <returns>The domain.</returns>
+    /// <exception cref="LibvirtNotFoundException">No domain has that UUID.</exception>
+    public LibvirtDomain GetDomain(Guid uuid) =>
+        new(this, LibvirtError.Check(Libvirt.virDomainLookupByUUIDString(Handle, uuid.ToString("D")), nameof(Libvirt.virDomainLookupByUUIDString)));
+
+    /// <summary>Looks up a domain by name, returning false instead of throwing when there is none.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="domain">The domain, when found.</param>
+    /// <returns>Whether the domain exists.</returns>
+    /// <exception cref="LibvirtException">libvirt failed for another reason than a missing domain.</exception>
+    public bool TryGetDomain(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LibvirtDomain? domain)
+    {
+        try
+        {
+            domain = GetDomain(name);
+            return true;
+        }
+        catch (LibvirtNotFoundException)
+        {
+            domain = null;
+            return false;
+        }
+    }
+
+    /// <summary>Looks up a domain by UUID, returning false instead of throwing when there is none.</summary>
+    /// <param name="uuid">The UUID.</param>
+    /// <param name="domain">The domain, when found.</param>
+    /// <returns>Whether the domain exists.</returns>
+    /// <exception cref="LibvirtException">libvirt failed for another reason than a missing domain.</exception>
+    public bool TryGetDomain(Guid uuid, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LibvirtDomain? domain)
+    {
+        try
+        {
+            domain = GetDomain(uuid);
+            return true;
+        }
+        catch (LibvirtNotFoundException)
+        {
+            domain = null;
+            return false;
+        }
+    }
+
+    /// <summary>Lists domains (<c>virConnectListAllDomains</c>). Dispose the returned objects.</summary>
+    /// <param name="filter">All, running, or defined-but-stopped domains.</param>
+    /// <returns>The domains.</returns>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public unsafe IReadOnlyList<LibvirtDomain> ListDomains(LibvirtListFilter filter = LibvirtListFilter.All)
+    {
+        var flags = filter switch
+        {
+            LibvirtListFilter.Active => Libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE,
+            LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_DOMAINS_INACTIVE,
+            _ => 0u,
+        };
+        nint* array = null;
+        var count = LibvirtError.Check(Libvirt.virConnectListAllDomains(Handle, &array, flags), nameof(Libvirt.virConnectListAllDomains));
+        try
+        {
+            var domains = new LibvirtDomain[count];
+            for (var i = 0; i < count; i++)
+            {
+                domains[i] = new LibvirtDomain(this, DomainHandle.Own(array[i]));
+            }
+
+            return domains;
+        }
+        finally
+        {
+            Libvirt.FreeArray(array);
+        }
+    }
+}

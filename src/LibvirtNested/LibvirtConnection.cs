@@ -1,0 +1,184 @@
+using LibvirtNested.Interop;
+
+namespace LibvirtNested;
+
+/// <summary>
+/// A connection to a libvirt driver (<c>virConnectPtr</c>): <c>test:///default</c>, <c>qemu:///system</c>,
+/// <c>qemu+ssh://host/system</c>, ….
+/// </summary>
+/// <remarks>
+/// <para>Thread safety: libvirt connections are thread-safe, so one <see cref="LibvirtConnection"/> may be used
+/// from many threads at once, as may the domain, network and storage objects obtained from it. libvirt's error
+/// state is per thread and this library reads it on the failing thread before returning, so each exception
+/// describes the caller's own failure. Object handles are reference-counted by libvirt: a
+/// <see cref="LibvirtDomain"/> stays usable after its connection is disposed, and disposing the connection
+/// closes it only when no object holds it any more.</para>
+/// <para>Not synchronized: <see cref="Dispose"/> racing with calls on other threads (calls after disposal
+/// throw <see cref="ObjectDisposedException"/>), and read-modify-write sequences such as
+/// <see cref="EditDomain(string, Action{LibvirtNested.Xml.Domain.DomainXml}, EditOptions?)"/> against other
+/// writers of the same domain.</para>
+/// </remarks>
+public sealed partial class LibvirtConnection : IDisposable
+{
+    private readonly ConnectHandle handle;
+
+    private LibvirtConnection(ConnectHandle handle)
+    {
+        this.handle = handle;
+    }
+
+    /// <summary>Opens a read-write connection (<c>virConnectOpen</c>).</summary>
+    /// <param name="uri">A libvirt URI such as <c>test:///default</c> or <c>qemu:///system</c>.</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
+    /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
+    public static LibvirtConnection Open(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        Libvirt.EnsureInitialized();
+        return new(LibvirtError.Check(Libvirt.virConnectOpen(uri), nameof(Libvirt.virConnectOpen), opening: true));
+    }
+
+    /// <summary>Opens a read-only connection (<c>virConnectOpenReadOnly</c>): queries work, changes fail.</summary>
+    /// <param name="uri">A libvirt URI.</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
+    public static LibvirtConnection OpenReadOnly(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        Libvirt.EnsureInitialized();
+        return new(LibvirtError.Check(Libvirt.virConnectOpenReadOnly(uri), nameof(Libvirt.virConnectOpenReadOnly), opening: true));
+    }
+
+    /// <summary>
+    /// Opens a connection with <c>virConnectOpenAuth</c>, answering libvirt's credential prompts (user name,
+    /// password, passphrase, …) through <paramref name="callback"/>.
+    /// </summary>
+    /// <param name="uri">A libvirt URI, usually remote (<c>qemu+tcp://host/system</c>).</param>
+    /// <param name="callback">Fills <see cref="LibvirtCredential.Result"/> of each prompt; returns false to cancel.</param>
+    /// <param name="readOnly">Open read-only (<c>VIR_CONNECT_RO</c>).</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtAuthenticationException">Authentication failed or the callback cancelled it.</exception>
+    /// <exception cref="LibvirtConnectionFailedException">The daemon cannot be reached.</exception>
+    public static LibvirtConnection OpenAuthenticated(string uri, LibvirtCredentialCallback callback, bool readOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(callback);
+        Libvirt.EnsureInitialized();
+        return new(LibvirtAuth.Open(uri, callback, readOnly ? Libvirt.VIR_CONNECT_RO : 0));
+    }
+
+    /// <summary>Opens a connection answering user-name prompts with <paramref name="userName"/> and password prompts with <paramref name="password"/>.</summary>
+    /// <param name="uri">A libvirt URI.</param>
+    /// <param name="userName">Answer to <c>VIR_CRED_AUTHNAME</c>/<c>VIR_CRED_USERNAME</c>.</param>
+    /// <param name="password">Answer to <c>VIR_CRED_PASSPHRASE</c>/<c>VIR_CRED_NOECHOPROMPT</c>.</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtAuthenticationException">Authentication failed.</exception>
+    /// <exception cref="LibvirtConnectionFailedException">The daemon cannot be reached.</exception>
+    public static LibvirtConnection OpenAuthenticated(string uri, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(password);
+        return OpenAuthenticated(uri, credentials =>
+        {
+            foreach (var credential in credentials)
+            {
+                credential.Result = credential.Type switch
+                {
+                    LibvirtCredentialType.UserName or LibvirtCredentialType.AuthName => userName,
+                    LibvirtCredentialType.Passphrase or LibvirtCredentialType.NoEchoPrompt => password,
+                    _ => credential.DefaultResult,
+                };
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>The canonical URI of this connection (<c>virConnectGetURI</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public Uri Uri => new(LibvirtError.CheckString(Libvirt.virConnectGetURI(Handle), nameof(Libvirt.virConnectGetURI)));
+
+    /// <summary>The host name of the hypervisor host (<c>virConnectGetHostname</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string HostName => LibvirtError.CheckString(Libvirt.virConnectGetHostname(Handle), nameof(Libvirt.virConnectGetHostname));
+
+    /// <summary>The driver name, e.g. <c>Test</c> or <c>QEMU</c> (<c>virConnectGetType</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string DriverType
+    {
+        get
+        {
+            var type = Libvirt.virConnectGetType(Handle);
+            if (type == 0)
+            {
+                LibvirtError.ThrowLast(nameof(Libvirt.virConnectGetType));
+            }
+
+            return Libvirt.CopyString(type)!;
+        }
+    }
+
+    /// <summary>The libvirt version the driver runs (the daemon's for remote URIs; <c>virConnectGetLibVersion</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public Version LibvirtVersion
+    {
+        get
+        {
+            LibvirtError.Check(Libvirt.virConnectGetLibVersion(Handle, out var version), nameof(Libvirt.virConnectGetLibVersion));
+            return DecodeVersion(version);
+        }
+    }
+
+    /// <summary>The hypervisor's version, e.g. QEMU's (<c>virConnectGetVersion</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public Version HypervisorVersion
+    {
+        get
+        {
+            LibvirtError.Check(Libvirt.virConnectGetVersion(Handle, out var version), nameof(Libvirt.virConnectGetVersion));
+            return DecodeVersion(version);
+        }
+    }
+
+    /// <summary>Whether the connection is still usable (<c>virConnectIsAlive</c>); false after disposal or when a remote daemon went away.</summary>
+    public bool IsAlive
+    {
+        get
+        {
+            if (handle.IsClosed)
+            {
+                return false;
+            }
+
+            var alive = Libvirt.virConnectIsAlive(Handle);
+            if (alive < 0)
+            {
+                LibvirtError.TakeLast();
+            }
+
+            return alive == 1;
+        }
+    }
+
+    /// <summary>The native handle, for this library's objects.</summary>
+    internal ConnectHandle Handle
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            return handle;
+        }
+    }
+
+    /// <summary>Closes this reference to the connection (<c>virConnectClose</c>).</summary>
+    public void Dispose() => handle.Dispose();
+
+    /// <summary>libvirt encodes versions as <c>major * 1,000,000 + minor * 1,000 + release</c>.</summary>
+    internal static Version DecodeVersion(ulong version) =>
+        new((int)(version / 1_000_000), (int)(version / 1_000 % 1_000), (int)(version % 1_000));
+}

@@ -1,0 +1,32 @@
+using LibvirtNested.Interop;
+
+namespace LibvirtNested;
+
+/// <summary>A connection could not be opened: <c>VIR_ERR_NO_CONNECT</c> (5), or any non-authentication error from <c>virConnectOpen*</c> (no daemon, bad URI, unreachable host).</summary>
+public class LibvirtConnectionFailedException : LibvirtException
+{
+    /// <summary>Creates the exception without a libvirt error.</summary>
+    public LibvirtConnectionFailedException()
+    {
+    }
+
+    /// <summary>Creates the exception without a libvirt error.</summary>
+    /// <param name="message">The message.</param>
+    public LibvirtConnectionFailedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception without a libvirt error.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public LibvirtConnectionFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal LibvirtConnectionFailedException(LibvirtErrorInfo info, string? function)
+        : base(info, function)
+    {
+    }
+}

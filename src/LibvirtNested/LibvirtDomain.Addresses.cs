@@ -1,0 +1,118 @@
+using System.Net;
+using System.Xml.Linq;
+using LibvirtNested.Interop;
+
+namespace LibvirtNested;
+
+/// <content>Guest addresses.</content>
+public sealed partial class LibvirtDomain
+{
+    private const int VIR_ERR_AGENT_UNRESPONSIVE = 86;
+    private const int VIR_ERR_AGENT_UNSYNCED = 97;
+
+    /// <summary>The guest's interfaces and addresses (<c>virDomainInterfaceAddresses</c>, <c>virsh domifaddr</c>).</summary>
+    /// <param name="source">DHCP leases, the guest agent or the host's ARP table.</param>
+    /// <returns>The interfaces with their addresses.</returns>
+    /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
+    /// <exception cref="LibvirtException">libvirt failed, e.g. the guest agent is not responding (code 86).</exception>
+    public unsafe IReadOnlyList<DomainInterfaceAddresses> GetInterfaceAddresses(DomainAddressSource source = DomainAddressSource.Lease)
+    {
+        VirDomainInterface** interfaces = null;
+        var count = LibvirtError.Check(
+            Libvirt.virDomainInterfaceAddresses(Handle, &interfaces, (uint)source, 0),
+            nameof(Libvirt.virDomainInterfaceAddresses));
+        var result = new DomainInterfaceAddresses[count];
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var iface = interfaces[i];
+                var addresses = new List<DomainIPAddress>((int)iface->NAddrs);
+                for (var j = 0; j < iface->NAddrs; j++)
+                {
+                    if (IPAddress.TryParse(Libvirt.CopyString(iface->Addrs[j].Addr), out var address))
+                    {
+                        addresses.Add(new DomainIPAddress(address, (int)iface->Addrs[j].Prefix));
+                    }
+                }
+
+                result[i] = new DomainInterfaceAddresses(Libvirt.CopyString(iface->Name) ?? string.Empty, Libvirt.CopyString(iface->HwAddr), addresses);
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Libvirt.virDomainInterfaceFree(interfaces[i]);
+            }
+
+            Libvirt.FreeArray(interfaces);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Polls <see cref="GetInterfaceAddresses"/> until every interface of the running domain (or each one named in
+    /// <see cref="DomainAddressWaitOptions.Interfaces"/>) has an address: the replacement for scanning the
+    /// network with <c>nmap -sP</c> to find a new guest.
+    /// </summary>
+    /// <param name="timeout">How long to wait in total.</param>
+    /// <param name="options">Source, interfaces, poll interval and progress.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The interfaces and addresses of the last poll.</returns>
+    /// <exception cref="TimeoutException">Not every interface had an address within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="LibvirtException">libvirt failed with anything but a not-yet-responding guest agent.</exception>
+    public async Task<IReadOnlyList<DomainInterfaceAddresses>> WaitForAddressesAsync(
+        TimeSpan timeout,
+        DomainAddressWaitOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new DomainAddressWaitOptions();
+        var wanted = options.Interfaces ?? GetXml().Element.Descendants("interface")
+            .Select(i => (string?)i.Element("mac")?.Attribute("address"))
+            .OfType<string>()
+            .ToArray();
+        var deadline = DateTime.UtcNow + timeout;
+        IReadOnlyList<DomainInterfaceAddresses> last = [];
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                last = GetInterfaceAddresses(options.Source);
+                options.Progress?.Report(last);
+                if (HasAll(last, wanted))
+                {
+                    return last;
+                }
+            }
+            catch (LibvirtException e) when (e.Code is VIR_ERR_AGENT_UNRESPONSIVE or VIR_ERR_AGENT_UNSYNCED)
+            {
+                // The agent starts after the guest's OS boots; until then there is nothing to read yet.
+            }
+
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException(
+                    $"Domain '{Name}' did not get an address on every interface ({string.Join(", ", wanted)}) within {timeout}.");
+            }
+
+            await Task.Delay(remaining < options.PollInterval ? remaining : options.PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static bool HasAll(IReadOnlyList<DomainInterfaceAddresses> interfaces, IReadOnlyCollection<string> wanted)
+    {
+        if (wanted.Count == 0)
+        {
+            return interfaces.Count > 0 && interfaces.All(i => i.Addresses.Count > 0);
+        }
+
+        return wanted.All(w => interfaces.Any(i =>
+            i.Addresses.Count > 0
+            && (string.Equals(i.MacAddress, w, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Name, w, StringComparison.Ordinal))));
+    }
+}

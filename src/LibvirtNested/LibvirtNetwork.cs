@@ -1,0 +1,217 @@
+using System.Net;
+using System.Xml.Linq;
+using LibvirtNested.Interop;
+using LibvirtNested.Xml.Network;
+
+namespace LibvirtNested;
+
+/// <summary>A virtual network of a <see cref="LibvirtConnection"/> (<c>virNetworkPtr</c>). Dispose it to release libvirt's reference.</summary>
+public sealed class LibvirtNetwork : IDisposable
+{
+    private readonly NetworkHandle handle;
+
+    internal LibvirtNetwork(LibvirtConnection connection, NetworkHandle handle)
+    {
+        Connection = connection;
+        this.handle = handle;
+    }
+
+    /// <summary>The connection this network was obtained from.</summary>
+    public LibvirtConnection Connection { get; }
+
+    /// <summary>The network's name (<c>virNetworkGetName</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string Name
+    {
+        get
+        {
+            var name = Libvirt.virNetworkGetName(Handle);
+            if (name == 0)
+            {
+                LibvirtError.ThrowLast(nameof(Libvirt.virNetworkGetName));
+            }
+
+            return Libvirt.CopyString(name)!;
+        }
+    }
+
+    /// <summary>The network's UUID (<c>virNetworkGetUUIDString</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public unsafe Guid Uuid
+    {
+        get
+        {
+            var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
+            LibvirtError.Check(Libvirt.virNetworkGetUUIDString(Handle, buffer), nameof(Libvirt.virNetworkGetUUIDString));
+            return Guid.Parse(new string((sbyte*)buffer));
+        }
+    }
+
+    /// <summary>The host bridge the network uses, e.g. <c>virbr1</c> (<c>virNetworkGetBridgeName</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed, e.g. the network has no bridge.</exception>
+    public string BridgeName => LibvirtError.CheckString(Libvirt.virNetworkGetBridgeName(Handle), nameof(Libvirt.virNetworkGetBridgeName));
+
+    /// <summary>Whether the network is started (<c>virNetworkIsActive</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public bool IsActive => LibvirtError.Check(Libvirt.virNetworkIsActive(Handle), nameof(Libvirt.virNetworkIsActive)) == 1;
+
+    /// <summary>Whether the network has a persistent definition (<c>virNetworkIsPersistent</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public bool IsPersistent => LibvirtError.Check(Libvirt.virNetworkIsPersistent(Handle), nameof(Libvirt.virNetworkIsPersistent)) == 1;
+
+    /// <summary>Whether the network starts with the daemon (<c>virNetworkGetAutostart</c> / <c>virNetworkSetAutostart</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public bool Autostart
+    {
+        get
+        {
+            LibvirtError.Check(Libvirt.virNetworkGetAutostart(Handle, out var autostart), nameof(Libvirt.virNetworkGetAutostart));
+            return autostart != 0;
+        }
+
+        set => LibvirtError.Check(Libvirt.virNetworkSetAutostart(Handle, value ? 1 : 0), nameof(Libvirt.virNetworkSetAutostart));
+    }
+
+    private NetworkHandle Handle
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            return handle;
+        }
+    }
+
+    /// <summary>The network's XML (<c>virNetworkGetXMLDesc</c>) as a typed document.</summary>
+    /// <param name="inactive">The persistent definition (<c>VIR_NETWORK_XML_INACTIVE</c>) rather than the live state.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public NetworkXml GetXml(bool inactive = false) => NetworkXml.Parse(GetXmlString(inactive));
+
+    /// <summary>The network's XML text (<c>virNetworkGetXMLDesc</c>).</summary>
+    /// <param name="inactive">The persistent definition (<c>VIR_NETWORK_XML_INACTIVE</c>).</param>
+    /// <returns>The XML text.</returns>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string GetXmlString(bool inactive = false) =>
+        LibvirtError.CheckString(
+            Libvirt.virNetworkGetXMLDesc(Handle, inactive ? Libvirt.VIR_NETWORK_XML_INACTIVE : 0),
+            nameof(Libvirt.virNetworkGetXMLDesc));
+
+    /// <summary>Starts the network (<c>virNetworkCreate</c>, <c>virsh net-start</c>): bridge, DHCP and NAT rules.</summary>
+    /// <exception cref="LibvirtOperationInvalidException">The network is already active.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public void Start() => LibvirtError.Check(Libvirt.virNetworkCreate(Handle), nameof(Libvirt.virNetworkCreate));
+
+    /// <summary>Stops the network (<c>virNetworkDestroy</c>, <c>virsh net-destroy</c>).</summary>
+    /// <exception cref="LibvirtOperationInvalidException">The network is not active.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public void Destroy() => LibvirtError.Check(Libvirt.virNetworkDestroy(Handle), nameof(Libvirt.virNetworkDestroy));
+
+    /// <summary>Removes the persistent definition (<c>virNetworkUndefine</c>).</summary>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public void Undefine() => LibvirtError.Check(Libvirt.virNetworkUndefine(Handle), nameof(Libvirt.virNetworkUndefine));
+
+    /// <summary>The network's DHCP leases (<c>virNetworkGetDHCPLeases</c>, <c>virsh net-dhcp-leases</c>).</summary>
+    /// <param name="macAddress">Only leases of this MAC address; null for all.</param>
+    /// <returns>The leases.</returns>
+    /// <exception cref="LibvirtUnsupportedOperationException">The driver has no lease support (the test driver).</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public unsafe IReadOnlyList<NetworkDhcpLease> GetDhcpLeases(string? macAddress = null)
+    {
+        VirNetworkDHCPLease** leases = null;
+        var count = LibvirtError.Check(
+            Libvirt.virNetworkGetDHCPLeases(Handle, macAddress, &leases, 0),
+            nameof(Libvirt.virNetworkGetDHCPLeases));
+        var result = new NetworkDhcpLease[count];
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var lease = leases[i];
+                result[i] = new NetworkDhcpLease(
+                    Libvirt.CopyString(lease->Iface) ?? string.Empty,
+                    Libvirt.CopyString(lease->Mac),
+                    ParseAddress(Libvirt.CopyString(lease->IpAddr)),
+                    (int)lease->Prefix,
+                    Libvirt.CopyString(lease->Hostname),
+                    Libvirt.CopyString(lease->ClientId),
+                    Libvirt.CopyString(lease->Iaid),
+                    lease->ExpiryTime == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(lease->ExpiryTime));
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Libvirt.virNetworkDHCPLeaseFree(leases[i]);
+            }
+
+            Libvirt.FreeArray(leases);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Adds a static DHCP host (<c>&lt;ip&gt;&lt;dhcp&gt;&lt;host mac ip name/&gt;</c>) to the live network and its
+    /// definition without restarting it (<c>virNetworkUpdate</c> ADD_LAST on section IP_DHCP_HOST, <c>virsh net-update add-last ip-dhcp-host</c>).
+    /// </summary>
+    /// <param name="macAddress">The guest's MAC address.</param>
+    /// <param name="ipAddress">The address to hand out.</param>
+    /// <param name="hostName">The host name to hand out, if any.</param>
+    /// <param name="live">Change the running network (<c>VIR_NETWORK_UPDATE_AFFECT_LIVE</c>); ignored when it is not running.</param>
+    /// <param name="config">Change the persistent definition (<c>VIR_NETWORK_UPDATE_AFFECT_CONFIG</c>).</param>
+    /// <exception cref="LibvirtException">libvirt refused, e.g. the MAC or address is already used.</exception>
+    public void AddDhcpHost(string macAddress, IPAddress ipAddress, string? hostName = null, bool live = true, bool config = true)
+    {
+        ArgumentNullException.ThrowIfNull(macAddress);
+        ArgumentNullException.ThrowIfNull(ipAddress);
+        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, DhcpHost(macAddress, ipAddress, hostName), live, config);
+    }
+
+    /// <summary>Removes the static DHCP host with this MAC address (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST).</summary>
+    /// <param name="macAddress">The MAC address of the host entry.</param>
+    /// <param name="ipAddress">Its address, when the entry has one (libvirt matches on the given attributes).</param>
+    /// <param name="live">Change the running network; ignored when it is not running.</param>
+    /// <param name="config">Change the persistent definition.</param>
+    /// <exception cref="LibvirtException">libvirt refused, e.g. no such host entry.</exception>
+    public void RemoveDhcpHost(string macAddress, IPAddress? ipAddress = null, bool live = true, bool config = true)
+    {
+        ArgumentNullException.ThrowIfNull(macAddress);
+        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE, DhcpHost(macAddress, ipAddress, null), live, config);
+    }
+
+    /// <summary>Releases this reference (<c>virNetworkFree</c>); the network is not affected.</summary>
+    public void Dispose() => handle.Dispose();
+
+    /// <summary>The network's name.</summary>
+    /// <returns>The name, or a placeholder after disposal.</returns>
+    public override string ToString() => handle.IsClosed ? "(disposed network)" : Name;
+
+    private static string DhcpHost(string mac, IPAddress? ip, string? name)
+    {
+        var host = new XElement("host", new XAttribute("mac", mac));
+        if (name is not null)
+        {
+            host.Add(new XAttribute("name", name));
+        }
+
+        if (ip is not null)
+        {
+            host.Add(new XAttribute("ip", ip.ToString()));
+        }
+
+        return host.ToString(SaveOptions.DisableFormatting);
+    }
+
+    private static IPAddress? ParseAddress(string? text) =>
+        text is not null && IPAddress.TryParse(text, out var address) ? address : null;
+
+    private void UpdateDhcpHost(uint command, string xml, bool live, bool config)
+    {
+        var flags = (config ? Libvirt.VIR_NETWORK_UPDATE_AFFECT_CONFIG : 0)
+            | (live && IsActive ? Libvirt.VIR_NETWORK_UPDATE_AFFECT_LIVE : 0);
+        LibvirtError.Check(
+            Libvirt.virNetworkUpdate(Handle, command, Libvirt.VIR_NETWORK_SECTION_IP_DHCP_HOST, -1, xml, flags),
+            nameof(Libvirt.virNetworkUpdate));
+    }
+}

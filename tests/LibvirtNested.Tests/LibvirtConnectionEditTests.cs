@@ -1,0 +1,134 @@
+using System.Xml.Linq;
+using NUnit.Framework;
+
+namespace LibvirtNested.Tests;
+
+public class LibvirtConnectionEditTests
+{
+    private LibvirtConnection connection = null!;
+
+    [SetUp]
+    public void Open() => connection = LibvirtConnection.Open(TestDriver.Uri);
+
+    [TearDown]
+    public void Close() => connection.Dispose();
+
+    [Test]
+    public void Edit_applies_the_change_and_returns_diff_and_new_definition()
+    {
+        using var defined = TestDriver.Define(connection, "edit");
+
+        var result = connection.EditDomain(defined.Domain.Name, d => SetVcpus(d, "4"));
+
+        Assert.That(result.Changed, Is.True);
+        Assert.That(result.Applied, Is.True);
+        Assert.That(result.Diff, Does.Contain("-  <vcpu placement='static'>1</vcpu>").And.Contain("+  <vcpu placement='static'>4</vcpu>"));
+        Assert.That(result.Xml.Element.Element("vcpu")!.Value, Is.EqualTo("4"));
+        Assert.That(defined.Domain.GetXml(inactive: true).Element.Element("vcpu")!.Value, Is.EqualTo("4"));
+    }
+
+    [Test]
+    public void Dry_run_returns_the_diff_and_defines_nothing()
+    {
+        using var defined = TestDriver.Define(connection, "dryrun");
+        var before = defined.Domain.GetXmlString(inactive: true);
+
+        var result = defined.Domain.Edit(d => SetVcpus(d, "2"), new EditOptions { DryRun = true });
+
+        Assert.That(result.Changed, Is.True);
+        Assert.That(result.Applied, Is.False);
+        Assert.That(result.Diff, Does.StartWith($"--- {defined.Domain.Name}.xml (defined)\n+++ {defined.Domain.Name}.xml (edited)\n@@ "));
+        Assert.That(result.Diff, Does.Contain("+  <vcpu placement='static'>2</vcpu>"));
+        Assert.That(result.Xml.Element.Element("vcpu")!.Value, Is.EqualTo("2"));
+        Assert.That(defined.Domain.GetXmlString(inactive: true), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void An_edit_that_changes_nothing_is_not_applied()
+    {
+        using var defined = TestDriver.Define(connection, "noop");
+
+        var result = connection.EditDomain(defined.Domain, _ => { });
+
+        Assert.That(result.Changed, Is.False);
+        Assert.That(result.Applied, Is.False);
+        Assert.That(result.Diff, Is.Empty);
+    }
+
+    [Test]
+    public void A_rejected_edit_leaves_the_definition_untouched_and_says_why()
+    {
+        using var defined = TestDriver.Define(connection, "reject");
+        var before = defined.Domain.GetXmlString(inactive: true, secure: true);
+
+        // Removing <os><type> makes the definition invalid for libvirt itself (VIR_ERR_XML_ERROR).
+        var error = Assert.Throws<LibvirtInvalidXmlException>(() => connection.EditDomain(defined.Domain.Name, d =>
+        {
+            SetVcpus(d, "8");
+            d.Element.Element("os")!.Element("type")!.Remove();
+        }, new EditOptions { Validate = false }));
+
+        Assert.That(error!.Code, Is.EqualTo(27));
+        Assert.That(error.LibvirtMessage, Does.Contain("os").IgnoreCase);
+        Assert.That(defined.Domain.GetXmlString(inactive: true, secure: true), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_schema_invalid_edit_is_rejected_by_validation_and_leaves_the_definition_untouched()
+    {
+        using var defined = TestDriver.Define(connection, "schema");
+        var before = defined.Domain.GetXmlString(inactive: true);
+
+        Assert.Throws<LibvirtSchemaValidationException>(() => connection.EditDomain(
+            defined.Domain.Name,
+            d => d.Element.Add(new XElement("unknownElement"))));
+
+        Assert.That(defined.Domain.GetXmlString(inactive: true), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Without_validation_libvirt_drops_what_it_does_not_know()
+    {
+        using var defined = TestDriver.Define(connection, "novalidate");
+
+        var result = connection.EditDomain(
+            defined.Domain.Name,
+            d => d.Element.Add(new XElement("unknownElement")),
+            new EditOptions { Validate = false });
+
+        Assert.That(result.Applied, Is.True);
+        Assert.That(result.Xml.Element.Element("unknownElement"), Is.Null);
+    }
+
+    [Test]
+    public void Renaming_in_an_edit_is_refused_before_anything_is_defined()
+    {
+        using var defined = TestDriver.Define(connection, "rename");
+        var newName = TestDriver.UniqueName("renamed");
+
+        Assert.Throws<InvalidOperationException>(() => connection.EditDomain(defined.Domain.Name, d => d.Name = newName));
+
+        Assert.That(connection.TryGetDomain(newName, out _), Is.False);
+    }
+
+    [Test]
+    public void Editing_a_missing_domain_is_not_found()
+    {
+        Assert.Throws<LibvirtNotFoundException>(() => connection.EditDomain(TestDriver.UniqueName("gone"), _ => { }));
+    }
+
+    [Test]
+    public void Edit_keeps_unknown_namespaced_metadata()
+    {
+        using var defined = TestDriver.Define(connection, "meta");
+        XNamespace ns = "http://example.org/libvirt-nested";
+        connection.EditDomain(defined.Domain.Name, d => d.Element.Add(new XElement("metadata", new XElement(ns + "owner", new XAttribute(XNamespace.Xmlns + "ln", ns), "ci"))));
+
+        var result = connection.EditDomain(defined.Domain.Name, d => SetVcpus(d, "3"));
+
+        Assert.That(result.Xml.Element.Element("metadata")!.Element(ns + "owner")!.Value, Is.EqualTo("ci"));
+    }
+
+    private static void SetVcpus(LibvirtNested.Xml.Domain.DomainXml domain, string count) =>
+        domain.Element.Element("vcpu")!.Value = count;
+}
