@@ -57,10 +57,13 @@ internal static unsafe partial class Libvirt
                 throw new LibvirtNotInstalledException(LibraryName, "virInitialize failed.");
             }
 
-            virSetErrorFunc(null, &IgnoreError);
+            InstallSilentErrorHandler();
             initialized = true;
         }
     }
+
+    /// <summary>Replaces libvirt's stderr printer with <see cref="IgnoreError"/> (process-wide).</summary>
+    internal static void InstallSilentErrorHandler() => virSetErrorFunc(null, &IgnoreError);
 
     /// <summary>True once <see cref="EnsureInitialized"/> installed the silent error handler.</summary>
     internal static bool IsErrorHandlerInstalled => initialized;

@@ -1,0 +1,106 @@
+using NUnit.Framework;
+
+namespace LibvirtNested.Tests;
+
+public class LibvirtDomainAddressesTests
+{
+    private LibvirtConnection connection = null!;
+
+    [SetUp]
+    public void Open() => connection = LibvirtConnection.Open(TestDriver.Uri);
+
+    [TearDown]
+    public void Close() => connection.Dispose();
+
+    [Test]
+    public void Test_driver_reports_made_up_addresses_for_each_interface_of_a_running_domain()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a1");
+        defined.Domain.Start();
+
+        var interfaces = defined.Domain.GetInterfaceAddresses(DomainAddressSource.Lease);
+
+        Assert.That(interfaces, Has.Count.EqualTo(1));
+        Assert.That(interfaces[0].MacAddress, Is.EqualTo("52:54:00:00:00:a1"));
+        Assert.That(interfaces[0].Addresses, Is.Not.Empty);
+        Assert.That(interfaces[0].Addresses[0].Prefix, Is.InRange(1, 128));
+    }
+
+    [Test]
+    public void Addresses_of_a_stopped_domain_are_operation_invalid()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a2");
+
+        Assert.Throws<LibvirtOperationInvalidException>(() => defined.Domain.GetInterfaceAddresses());
+    }
+
+    [Test]
+    public async Task WaitForAddressesAsync_returns_once_every_interface_has_an_address()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a3");
+        defined.Domain.Start();
+        var reports = 0;
+
+        var interfaces = await defined.Domain.WaitForAddressesAsync(
+            TimeSpan.FromSeconds(10),
+            new DomainAddressWaitOptions { Progress = new SynchronousProgress(() => reports++) });
+
+        Assert.That(interfaces.Single().Addresses, Is.Not.Empty);
+        Assert.That(reports, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void WaitForAddressesAsync_times_out_for_an_interface_that_never_gets_one()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a4");
+        defined.Domain.Start();
+
+        var options = new DomainAddressWaitOptions { Interfaces = ["52:54:00:ff:ff:ff"], PollInterval = TimeSpan.FromMilliseconds(20) };
+
+        Assert.That(
+            () => defined.Domain.WaitForAddressesAsync(TimeSpan.FromMilliseconds(100), options),
+            Throws.TypeOf<TimeoutException>().With.Message.Contain("52:54:00:ff:ff:ff"));
+    }
+
+    [Test]
+    public void WaitForAddressesAsync_honours_cancellation()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a5");
+        defined.Domain.Start();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var options = new DomainAddressWaitOptions { Interfaces = ["never"], PollInterval = TimeSpan.FromMilliseconds(10) };
+
+        Assert.That(
+            () => defined.Domain.WaitForAddressesAsync(TimeSpan.FromSeconds(30), options, cancel.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void HasAll_matches_by_mac_or_name_and_requires_an_address()
+    {
+        var withAddress = new DomainInterfaceAddresses("vnet0", "52:54:00:AA:00:01", [new DomainIPAddress(System.Net.IPAddress.Parse("192.168.166.130"), 24)]);
+        var without = new DomainInterfaceAddresses("vnet1", "52:54:00:aa:00:02", []);
+
+        Assert.That(LibvirtDomain.HasAll([withAddress, without], ["52:54:00:aa:00:01"]), Is.True);
+        Assert.That(LibvirtDomain.HasAll([withAddress, without], ["vnet0"]), Is.True);
+        Assert.That(LibvirtDomain.HasAll([withAddress, without], ["vnet1"]), Is.False);
+        Assert.That(LibvirtDomain.HasAll([withAddress, without], []), Is.False);
+        Assert.That(LibvirtDomain.HasAll([withAddress], []), Is.True);
+        Assert.That(LibvirtDomain.HasAll([], []), Is.False);
+        Assert.That(withAddress.Addresses[0].ToString(), Is.EqualTo("192.168.166.130/24"));
+    }
+
+    private TestDriver.DefinedDomain DefineWithInterface(string mac)
+    {
+        var xml = TestDriver.Domain(TestDriver.UniqueName("addr"));
+        var devices = xml.Element.Element("devices")!;
+        devices.Add(System.Xml.Linq.XElement.Parse($"<interface type='network'><mac address='{mac}'/><source network='default'/><model type='virtio'/></interface>"));
+        return new TestDriver.DefinedDomain(connection.DefineDomain(xml));
+    }
+
+    private sealed class SynchronousProgress(Action report) : IProgress<IReadOnlyList<DomainInterfaceAddresses>>
+    {
+        public void Report(IReadOnlyList<DomainInterfaceAddresses> value) => report();
+    }
+}
