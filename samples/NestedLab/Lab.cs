@@ -55,8 +55,8 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             using (existing)
             {
                 // An existing network is reused as it is: redefining a network that guests use would disturb them.
-                output.WriteLine($"Network '{options.Network}' exists (bridge {existing.GetXml(inactive: true).Bridge?.Name}); reusing it.");
-                WriteOut("network.xml", existing.GetXmlString(inactive: true));
+                output.WriteLine($"Network '{options.Network}' exists (bridge {existing.BridgeName}); reusing it.");
+                WriteOut("network.xml", existing.GetXmlString());
                 EnsureActive(existing);
             }
 
