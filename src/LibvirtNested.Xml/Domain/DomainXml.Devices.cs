@@ -20,6 +20,7 @@ public sealed partial class DomainXml
     /// Idempotent: a second call returns the same controller.
     /// </summary>
     /// <returns>The virtio-scsi controller.</returns>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainController EnsureVirtioScsiController()
     {
         var scsi = ScsiLayout.Read(this);
@@ -45,11 +46,12 @@ public sealed partial class DomainXml
     /// added (nor changed).
     /// </summary>
     /// <param name="devicePath">The absolute path of the host block device, such as <c>/dev/sdb</c> or <c>/dev/disk/by-id/wwn-0x5000c500a1b2c3d4</c>.</param>
-    /// <param name="options">Options, including the host-side <see cref="LunDiskOptions.VerifyDevice"/> check, which runs before anything else is looked at.</param>
+    /// <param name="options">Options, including the host-side <see cref="LunDiskOptions.VerifyDevice"/> check, which runs right after the path is checked and before the document is looked at; what it throws reaches the caller unchanged, with the document untouched.</param>
     /// <returns>The new (or existing) disk.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or not absolute, or the requested target name is malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">All units 0–16383 of the controller's bus 0, target 0 are taken. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddLunDisk(string devicePath, LunDiskOptions? options = null)
     {
         RequireAbsolutePath(devicePath, nameof(devicePath));
@@ -100,6 +102,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or relative, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddBlockDisk(string devicePath, string targetBus = "virtio", string? targetDev = null)
     {
         RequireAbsolutePath(devicePath, nameof(devicePath));
@@ -141,6 +144,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or relative, the format empty, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddFileDisk(string path, string format = "qcow2", string targetBus = "virtio", string? targetDev = null)
     {
         RequireAbsolutePath(path, nameof(path));
@@ -182,6 +186,7 @@ public sealed partial class DomainXml
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The path is empty or relative, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddCdrom(string isoPath, string bus = "sata", string? targetDev = null)
     {
         RequireAbsolutePath(isoPath, nameof(isoPath));
@@ -228,16 +233,7 @@ public sealed partial class DomainXml
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         if (mac is not null)
         {
-            if (!MacAddress().IsMatch(mac))
-            {
-                throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:12:34:56.", nameof(mac));
-            }
-
-            if ((Convert.ToByte(mac[..2], 16) & 1) != 0)
-            {
-                throw new ArgumentException($"'{mac}' is a multicast MAC address; a NIC needs a unicast one (even first byte, such as 52:54:00:…).", nameof(mac));
-            }
-
+            RequireUnicastMac(mac, nameof(mac));
             if (Devices.Interfaces.Any(i => string.Equals(i.Mac, mac, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new ArgumentException($"The MAC address '{mac}' is already used by another interface of this domain.", nameof(mac));
@@ -265,7 +261,22 @@ public sealed partial class DomainXml
         new XAttribute("index", index.ToString(CultureInfo.InvariantCulture)),
         new XAttribute("model", "virtio-scsi"));
 
-    private static void RequireAbsolutePath(string path, string parameterName)
+    /// <summary>Checks that <paramref name="mac"/> is a unicast MAC address written as libvirt writes it.</summary>
+    internal static void RequireUnicastMac(string mac, string parameterName)
+    {
+        if (!MacAddress().IsMatch(mac))
+        {
+            throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:12:34:56.", parameterName);
+        }
+
+        if ((Convert.ToByte(mac[..2], 16) & 1) != 0)
+        {
+            throw new ArgumentException($"'{mac}' is a multicast MAC address; a NIC needs a unicast one (even first byte, such as 52:54:00:…).", parameterName);
+        }
+    }
+
+    /// <summary>Checks that <paramref name="path"/> is a non-empty absolute path; the messages name the value.</summary>
+    internal static void RequireAbsolutePath(string path, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(path, parameterName);
         if (string.IsNullOrWhiteSpace(path))

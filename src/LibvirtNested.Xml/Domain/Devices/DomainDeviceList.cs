@@ -7,7 +7,7 @@ namespace LibvirtNested.Xml.Domain;
 /// <summary>
 /// The children of <c>/domain/devices</c> as one ordered list of typed views (<see cref="DomainDisk"/>,
 /// <see cref="DomainInterface"/>, …, <see cref="DomainGenericDevice"/> for the rest), read from the tree on
-/// every access. <see cref="Add{T}(T)"/> creates <c>&lt;devices&gt;</c> when the domain has none.
+/// every access. <see cref="Add{T}(T)"/> creates <c>&lt;devices&gt;</c> (where libvirt writes it) when the domain has none.
 /// </summary>
 public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
 {
@@ -116,7 +116,7 @@ public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
             throw new ArgumentException($"The <{element.Name.LocalName}> element is already part of a document; add a copy (new XElement(element)).", parameterName);
         }
 
-        var devices = Element ?? XmlTree.Append(domain, new XElement("devices"));
+        var devices = Element ?? DomainChildOrder.GetOrAdd(domain, "devices", DomainChildOrder.Domain);
         var last = devices.Elements(element.Name).LastOrDefault();
         if (last is null)
         {

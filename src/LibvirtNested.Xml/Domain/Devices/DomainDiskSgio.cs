@@ -7,7 +7,7 @@ public readonly record struct DomainDiskSgio(string Value)
     /// <summary><c>filtered</c>.</summary>
     public static DomainDiskSgio Filtered { get; } = new("filtered");
 
-    /// <summary><c>unfiltered</c>.</summary>
+    /// <summary><c>unfiltered</c>; older libvirt only: libvirt 9.0 refuses it ("unfiltered sgio is no longer supported").</summary>
     public static DomainDiskSgio Unfiltered { get; } = new("unfiltered");
 
     /// <summary>The attribute value.</summary>

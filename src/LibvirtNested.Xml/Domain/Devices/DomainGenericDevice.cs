@@ -16,7 +16,7 @@ public sealed class DomainGenericDevice : DomainDevice
     {
     }
 
-    /// <summary><c>@type</c>: the device's type attribute, for the kinds that have one (<c>input</c>, <c>video</c>'s model aside, <c>smartcard</c>, <c>redirdev</c>, …).</summary>
+    /// <summary><c>@type</c>: the device's type attribute, for the kinds that have one (<c>input</c>, <c>smartcard</c>, <c>redirdev</c>, <c>filesystem</c>, …).</summary>
     public string? Type
     {
         get => GetAttribute("type");

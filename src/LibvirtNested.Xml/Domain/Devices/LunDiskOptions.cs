@@ -3,7 +3,11 @@ namespace LibvirtNested.Xml.Domain;
 /// <summary>Options of <see cref="DomainXml.AddLunDisk(string, LunDiskOptions?)"/>: how a host block device is passed through as a SCSI LUN.</summary>
 public sealed record LunDiskOptions
 {
-    /// <summary><c>disk/@sgio</c>: <c>filtered</c> (the kernel's default) or <c>unfiltered</c> (needed by guests that send vendor SCSI commands, such as clustering software); <see langword="null"/> writes nothing.</summary>
+    /// <summary>
+    /// <c>disk/@sgio</c>: <c>filtered</c> (the default) or <c>unfiltered</c>; <see langword="null"/> writes nothing.
+    /// libvirt 9.0 refuses <c>unfiltered</c> at define time ("unfiltered sgio is no longer supported"): use
+    /// <see cref="Rawio"/> or a SCSI hostdev for guests that need unfiltered SCSI commands.
+    /// </summary>
     public DomainDiskSgio? Sgio { get; init; }
 
     /// <summary><c>disk/@rawio</c>: give the guest CAP_SYS_RAWIO on the LUN; <see langword="null"/> writes nothing.</summary>

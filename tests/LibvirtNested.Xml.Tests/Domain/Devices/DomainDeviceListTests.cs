@@ -40,6 +40,18 @@ public sealed class DomainDeviceListTests
     }
 
     [Test]
+    public void Add_creates_devices_where_libvirt_writes_it_and_fills_an_empty_one()
+    {
+        var domain = DomainXml.Parse("<domain type='kvm'>\n  <name>a</name>\n  <on_crash>destroy</on_crash>\n  <seclabel type='none'/>\n</domain>");
+        domain.Devices.Add(new XElement("emulator", "/usr/bin/qemu-system-x86_64"));
+        Assert.That(domain.ToXmlString(), Is.EqualTo("<domain type='kvm'>\n  <name>a</name>\n  <on_crash>destroy</on_crash>\n  <devices>\n    <emulator>/usr/bin/qemu-system-x86_64</emulator>\n  </devices>\n  <seclabel type='none'/>\n</domain>"));
+
+        var empty = DomainXml.Parse("<domain type='kvm'>\n  <devices/>\n</domain>");
+        empty.Devices.Add(new XElement("memballoon", new XAttribute("model", "none")));
+        Assert.That(empty.ToXmlString(), Is.EqualTo("<domain type='kvm'>\n  <devices>\n    <memballoon model='none'/>\n  </devices>\n</domain>"));
+    }
+
+    [Test]
     public void Add_places_a_device_after_the_last_of_its_kind_or_at_the_end()
     {
         var domain = DeviceXml.WithDevices("<disk type='file'/>\n<interface type='user'/>\n<memballoon model='none'/>");

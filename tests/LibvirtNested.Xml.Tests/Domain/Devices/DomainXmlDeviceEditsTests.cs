@@ -74,7 +74,7 @@ public sealed class DomainXmlDeviceEditsTests
         var domain = DeviceXml.L1Guest();
         domain.AddLunDisk("/dev/disk/by-id/wwn-0x5000c500a1b2c3d4", new LunDiskOptions
         {
-            Sgio = DomainDiskSgio.Unfiltered,
+            Sgio = DomainDiskSgio.Filtered,
             Rawio = true,
             Shareable = true,
             ReadOnly = true,
@@ -261,6 +261,16 @@ public sealed class DomainXmlDeviceEditsTests
         var domain = DeviceXml.WithDevices(devices.ToString());
         var before = domain.ToXmlString();
         Assert.That(() => domain.AddLunDisk("/dev/sdb"), Throws.InvalidOperationException.With.Message.Contains("16383"));
+        Assert.That(domain.ToXmlString(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_malformed_scsi_address_fails_the_edit_naming_it_and_changes_nothing()
+    {
+        var domain = DeviceXml.WithDevices("<controller type='scsi' index='one' model='virtio-scsi'/>");
+        var before = domain.ToXmlString();
+        Assert.That(() => domain.AddLunDisk("/dev/sdb"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("index").And.Message.Contains("one"));
+        Assert.That(() => domain.EnsureVirtioScsiController(), Throws.TypeOf<LibvirtXmlValueException>());
         Assert.That(domain.ToXmlString(), Is.EqualTo(before));
     }
 
