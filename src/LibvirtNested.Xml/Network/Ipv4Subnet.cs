@@ -55,6 +55,16 @@ public readonly record struct Ipv4Subnet
     /// <exception cref="ArgumentException">An address is not IPv4, or the netmask is not contiguous.</exception>
     public static Ipv4Subnet Create(IPAddress address, IPAddress netmask) => Create(address, NetmaskToPrefixLength(netmask));
 
+    /// <summary>Converts a BCL <see cref="IPNetwork"/> (which must be IPv4).</summary>
+    /// <param name="network">The network.</param>
+    /// <returns>The subnet.</returns>
+    /// <exception cref="ArgumentException">The network is IPv6.</exception>
+    public static Ipv4Subnet FromIPNetwork(IPNetwork network) => Create(network.BaseAddress, network.PrefixLength);
+
+    /// <summary>The same subnet as a BCL <see cref="IPNetwork"/>.</summary>
+    /// <returns>The network.</returns>
+    public IPNetwork ToIPNetwork() => new(NetworkAddress, PrefixLength);
+
     /// <summary>Parses <c>192.168.166.0/24</c> or <c>192.168.166.0/255.255.255.0</c>; host bits are cleared.</summary>
     /// <param name="text">The subnet in CIDR notation.</param>
     /// <returns>The subnet.</returns>

@@ -22,6 +22,7 @@ public sealed class NatNetworkBuilder
     private readonly List<(string Mac, string? Name, IPAddress Ip)> hosts = [];
     private string? bridgeName;
     private Ipv4Subnet? subnet;
+    private IPAddress? subnetAddress;
     private IPAddress? hostAddress;
     private (IPAddress Start, IPAddress End)? dhcpRange;
     private string? forwardDevice;
@@ -74,11 +75,14 @@ public sealed class NatNetworkBuilder
         }
 
         subnet = parsed;
-        hostAddress = address!.Equals(parsed.NetworkAddress) ? parsed.AddressAt(1) : address;
+        subnetAddress = address!.Equals(parsed.NetworkAddress) ? parsed.AddressAt(1) : address;
         return this;
     }
 
-    /// <summary>The host's address on the bridge (the guests' gateway), when it is not the one <see cref="WithSubnet"/> implies.</summary>
+    /// <summary>
+    /// The host's address on the bridge (the guests' gateway), when it is not the one <see cref="WithSubnet"/> implies;
+    /// it wins over the subnet's address whatever the order of the calls.
+    /// </summary>
     /// <param name="address">An IPv4 address inside the subnet, not its network or broadcast address.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The text is not an IPv4 address.</exception>
@@ -189,7 +193,7 @@ public sealed class NatNetworkBuilder
     public NetworkXml Build()
     {
         var net = subnet ?? throw new InvalidOperationException("A NAT network needs a subnet: call WithSubnet(\"192.168.166.0/24\").");
-        var host = hostAddress!;
+        var host = hostAddress ?? subnetAddress!;
         CheckHostAddress(net, host, "address");
         if (dhcpRange is var (start, end))
         {

@@ -63,7 +63,7 @@ public sealed class NetworkDhcp : XmlView
                 throw new ArgumentException($"A DHCP host with MAC address {mac} already exists ({existing}).", nameof(mac));
             }
 
-            if (name is not null && string.Equals(existing.Name, name, StringComparison.Ordinal))
+            if (name is not null && string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"A DHCP host named '{name}' already exists ({existing}).", nameof(name));
             }
@@ -81,7 +81,7 @@ public sealed class NetworkDhcp : XmlView
         return new NetworkDhcpHost(ElementOrder.Insert(Element, host, Order));
     }
 
-    /// <summary>The first static host whose MAC address (any case), DUID, name or address equals <paramref name="key"/>.</summary>
+    /// <summary>The first static host whose MAC address, DUID or name (any case) or address equals <paramref name="key"/>.</summary>
     /// <param name="key">A MAC address, DUID, host name or IP address.</param>
     /// <returns>The host, or <see langword="null"/>.</returns>
     public NetworkDhcpHost? FindHost(string key)
@@ -90,7 +90,7 @@ public sealed class NetworkDhcp : XmlView
         return Hosts.FirstOrDefault(h =>
             string.Equals(h.Mac, key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(h.Id, key, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(h.Name, key, StringComparison.Ordinal)
+            || string.Equals(h.Name, key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(h.Ip, key, StringComparison.Ordinal));
     }
 

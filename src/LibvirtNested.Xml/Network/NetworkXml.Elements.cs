@@ -95,15 +95,14 @@ public sealed partial class NetworkXml
     /// <summary>Removes <c>/network/bridge</c>.</summary>
     public void RemoveBridge() => RemoveChildren("bridge");
 
-    /// <summary><c>/network/domain</c>, added when absent.</summary>
-    /// <param name="name">The DNS domain name.</param>
+    /// <summary><c>/network/domain</c>, added when absent, with its name set to <paramref name="name"/>.</summary>
+    /// <param name="name">The DNS domain name (<c>/network/domain/@name</c>).</param>
     /// <returns>The domain settings.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public NetworkDomain GetOrAddDomain(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var domain = new NetworkDomain(ElementOrder.GetOrAdd(Element, "domain", Order)) { Name = name };
-        return domain;
+        return new NetworkDomain(ElementOrder.GetOrAdd(Element, "domain", Order)) { Name = name };
     }
 
     /// <summary>Removes <c>/network/domain</c>.</summary>

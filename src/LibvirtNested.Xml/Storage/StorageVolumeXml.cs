@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Network;
 
 namespace LibvirtNested.Xml.Storage;
 
@@ -58,6 +59,9 @@ public sealed partial class StorageVolumeXml : LibvirtXmlDocument
             CapacityBytes = capacityBytes,
             TargetFormat = format,
         };
+
+        // storagevol.rng requires <target> even when it says nothing; libvirt fills in the path.
+        _ = ElementOrder.GetOrAdd(volume.Element, "target", Order);
         return volume;
     }
 

@@ -76,6 +76,16 @@ public sealed class Ipv4SubnetTests
     }
 
     [Test]
+    public void Converts_to_and_from_the_bcl_ip_network()
+    {
+        var subnet = Ipv4Subnet.Parse("172.16.0.0/12");
+
+        Assert.That(subnet.ToIPNetwork(), Is.EqualTo(IPNetwork.Parse("172.16.0.0/12")));
+        Assert.That(Ipv4Subnet.FromIPNetwork(IPNetwork.Parse("172.16.0.0/12")), Is.EqualTo(subnet));
+        Assert.Throws<ArgumentException>(() => Ipv4Subnet.FromIPNetwork(IPNetwork.Parse("fd00::/8")));
+    }
+
+    [Test]
     public void Offsets_outside_the_subnet_are_refused()
     {
         var subnet = Ipv4Subnet.Parse("10.0.0.0/30");

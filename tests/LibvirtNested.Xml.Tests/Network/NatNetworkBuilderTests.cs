@@ -67,6 +67,16 @@ public sealed class NatNetworkBuilderTests
     }
 
     [Test]
+    public void An_explicit_host_address_wins_over_the_subnets_whatever_the_order()
+    {
+        var before = new NatNetworkBuilder("n").WithHostAddress("10.0.0.254").WithSubnet("10.0.0.0/24").Build();
+        var after = new NatNetworkBuilder("n").WithSubnet("10.0.0.0/24").WithHostAddress("10.0.0.254").Build();
+
+        Assert.That(before.Ips[0].Address, Is.EqualTo("10.0.0.254"));
+        Assert.That(after.Ips[0].Address, Is.EqualTo("10.0.0.254"));
+    }
+
+    [Test]
     public void A_network_without_a_dhcp_range_or_hosts_has_no_dhcp_element()
     {
         var network = new NatNetworkBuilder("n").WithSubnet("10.1.0.0/16").Build();

@@ -31,6 +31,15 @@ public sealed class NetworkCorpusTests
     }
 
     [Test]
+    public void Networks_that_libvirt_rejects_for_their_meaning_still_read()
+    {
+        var rejected = LibvirtNested.Testing.Corpus.OfKind("network").Where(e => e.Path.Contains("/rejected/", StringComparison.Ordinal)).ToList();
+
+        Assert.That(rejected, Has.Count.EqualTo(4));
+        Assert.That(rejected.SelectMany(e => ViewWalker.ReadAll(NetworkXml.Load(e.FullPath)).Failures), Is.Empty);
+    }
+
+    [Test]
     public void Corpus_facts_read_as_libvirt_wrote_them()
     {
         var nat = NetworkXml.Load(LibvirtNested.Testing.Corpus.PathOf("network/valid/networkxml2xmlin__nat-network.xml"));

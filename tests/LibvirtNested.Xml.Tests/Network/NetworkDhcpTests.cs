@@ -46,6 +46,7 @@ public sealed class NetworkDhcpTests
 
     [TestCase("52:54:00:6C:3C:01", "other", "192.168.166.50", "mac")]
     [TestCase("52:54:00:6c:3c:09", "first", "192.168.166.50", "name")]
+    [TestCase("52:54:00:6c:3c:09", "FIRST", "192.168.166.50", "name")]
     [TestCase("52:54:00:6c:3c:09", "other", "192.168.166.10", "ip")]
     public void AddHost_refuses_a_duplicate(string mac, string name, string ip, string parameter)
     {
