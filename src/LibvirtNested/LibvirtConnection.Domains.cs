@@ -92,7 +92,7 @@ public sealed partial class LibvirtConnection
     /// <param name="filter">All, running, or defined-but-stopped domains.</param>
     /// <returns>The domains.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe IReadOnlyList<LibvirtDomain> ListDomains(LibvirtListFilter filter = LibvirtListFilter.All)
+    public IReadOnlyList<LibvirtDomain> ListDomains(LibvirtListFilter filter = LibvirtListFilter.All)
     {
         var flags = filter switch
         {
@@ -100,21 +100,6 @@ public sealed partial class LibvirtConnection
             LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_DOMAINS_INACTIVE,
             _ => 0u,
         };
-        nint* array = null;
-        var count = LibvirtError.Check(Libvirt.virConnectListAllDomains(Handle, &array, flags), nameof(Libvirt.virConnectListAllDomains));
-        try
-        {
-            var domains = new LibvirtDomain[count];
-            for (var i = 0; i < count; i++)
-            {
-                domains[i] = new LibvirtDomain(this, DomainHandle.Own(array[i]));
-            }
-
-            return domains;
-        }
-        finally
-        {
-            Libvirt.FreeArray(array);
-        }
+        return Array.ConvertAll(LibvirtProxy.ListAllDomains(Handle, flags), handle => new LibvirtDomain(this, handle));
     }
 }

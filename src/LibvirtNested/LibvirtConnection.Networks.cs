@@ -64,7 +64,7 @@ public sealed partial class LibvirtConnection
     /// <param name="filter">All, active or inactive networks.</param>
     /// <returns>The networks.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe IReadOnlyList<LibvirtNetwork> ListNetworks(LibvirtListFilter filter = LibvirtListFilter.All)
+    public IReadOnlyList<LibvirtNetwork> ListNetworks(LibvirtListFilter filter = LibvirtListFilter.All)
     {
         var flags = filter switch
         {
@@ -72,21 +72,6 @@ public sealed partial class LibvirtConnection
             LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_NETWORKS_INACTIVE,
             _ => 0u,
         };
-        nint* array = null;
-        var count = LibvirtError.Check(Libvirt.virConnectListAllNetworks(Handle, &array, flags), nameof(Libvirt.virConnectListAllNetworks));
-        try
-        {
-            var networks = new LibvirtNetwork[count];
-            for (var i = 0; i < count; i++)
-            {
-                networks[i] = new LibvirtNetwork(this, NetworkHandle.Own(array[i]));
-            }
-
-            return networks;
-        }
-        finally
-        {
-            Libvirt.FreeArray(array);
-        }
+        return Array.ConvertAll(LibvirtProxy.ListAllNetworks(Handle, flags), handle => new LibvirtNetwork(this, handle));
     }
 }

@@ -79,7 +79,7 @@ public sealed partial class LibvirtConnection
     /// <param name="filter">All, active or inactive pools.</param>
     /// <returns>The pools.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe IReadOnlyList<LibvirtStoragePool> ListStoragePools(LibvirtListFilter filter = LibvirtListFilter.All)
+    public IReadOnlyList<LibvirtStoragePool> ListStoragePools(LibvirtListFilter filter = LibvirtListFilter.All)
     {
         var flags = filter switch
         {
@@ -87,21 +87,6 @@ public sealed partial class LibvirtConnection
             LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE,
             _ => 0u,
         };
-        nint* array = null;
-        var count = LibvirtError.Check(Libvirt.virConnectListAllStoragePools(Handle, &array, flags), nameof(Libvirt.virConnectListAllStoragePools));
-        try
-        {
-            var pools = new LibvirtStoragePool[count];
-            for (var i = 0; i < count; i++)
-            {
-                pools[i] = new LibvirtStoragePool(this, StoragePoolHandle.Own(array[i]));
-            }
-
-            return pools;
-        }
-        finally
-        {
-            Libvirt.FreeArray(array);
-        }
+        return Array.ConvertAll(LibvirtProxy.ListAllStoragePools(Handle, flags), handle => new LibvirtStoragePool(this, handle));
     }
 }

@@ -111,16 +111,7 @@ public sealed partial class LibvirtConnection : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string DriverType
     {
-        get
-        {
-            var type = Libvirt.virConnectGetType(Handle);
-            if (type == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virConnectGetType));
-            }
-
-            return Libvirt.CopyString(type)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virConnectGetType(Handle), nameof(Libvirt.virConnectGetType));
     }
 
     /// <summary>The libvirt version the driver runs (the daemon's for remote URIs; <c>virConnectGetLibVersion</c>).</summary>

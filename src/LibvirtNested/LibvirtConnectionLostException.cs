@@ -2,7 +2,7 @@ using LibvirtNested.Interop;
 
 namespace LibvirtNested;
 
-/// <summary>An open connection to a libvirt daemon broke: <c>VIR_ERR_RPC</c> (39), <c>VIR_ERR_SYSTEM_ERROR</c> from the RPC or remote layer, or "end of file from server".</summary>
+/// <summary>An open connection to a libvirt daemon broke: <c>VIR_ERR_RPC</c> (39), <c>VIR_ERR_SYSTEM_ERROR</c> from the RPC or remote layer, "client socket is closed" from the RPC layer, or "end of file from server".</summary>
 public class LibvirtConnectionLostException : LibvirtException
 {
     /// <summary>Creates the exception without a libvirt error.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Xml.Linq;
 using LibvirtNested.Interop;
 
 namespace LibvirtNested;
@@ -15,42 +13,8 @@ public sealed partial class LibvirtDomain
     /// <returns>The interfaces with their addresses.</returns>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed, e.g. the guest agent is not responding (code 86).</exception>
-    public unsafe IReadOnlyList<DomainInterfaceAddresses> GetInterfaceAddresses(DomainAddressSource source = DomainAddressSource.Lease)
-    {
-        VirDomainInterface** interfaces = null;
-        var count = LibvirtError.Check(
-            Libvirt.virDomainInterfaceAddresses(Handle, &interfaces, (uint)source, 0),
-            nameof(Libvirt.virDomainInterfaceAddresses));
-        var result = new DomainInterfaceAddresses[count];
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var iface = interfaces[i];
-                var addresses = new List<DomainIPAddress>((int)iface->NAddrs);
-                for (var j = 0; j < iface->NAddrs; j++)
-                {
-                    if (IPAddress.TryParse(Libvirt.CopyString(iface->Addrs[j].Addr), out var address))
-                    {
-                        addresses.Add(new DomainIPAddress(address, (int)iface->Addrs[j].Prefix));
-                    }
-                }
-
-                result[i] = new DomainInterfaceAddresses(Libvirt.CopyString(iface->Name) ?? string.Empty, Libvirt.CopyString(iface->HwAddr), addresses);
-            }
-        }
-        finally
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Libvirt.virDomainInterfaceFree(interfaces[i]);
-            }
-
-            Libvirt.FreeArray(interfaces);
-        }
-
-        return result;
-    }
+    public IReadOnlyList<DomainInterfaceAddresses> GetInterfaceAddresses(DomainAddressSource source = DomainAddressSource.Lease) =>
+        LibvirtProxy.InterfaceAddresses(Handle, (uint)source);
 
     /// <summary>
     /// Polls <see cref="GetInterfaceAddresses"/> until every interface of the running domain (or each one named in

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using LibvirtNested.Interop;
-using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 
 namespace LibvirtNested;
@@ -26,29 +25,12 @@ public sealed partial class LibvirtDomain : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Name
     {
-        get
-        {
-            var name = Libvirt.virDomainGetName(Handle);
-            if (name == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virDomainGetName));
-            }
-
-            return Libvirt.CopyString(name)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virDomainGetName(Handle), nameof(Libvirt.virDomainGetName));
     }
 
     /// <summary>The domain's UUID (<c>virDomainGetUUIDString</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe Guid Uuid
-    {
-        get
-        {
-            var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
-            LibvirtError.Check(Libvirt.virDomainGetUUIDString(Handle, buffer), nameof(Libvirt.virDomainGetUUIDString));
-            return Guid.Parse(new string((sbyte*)buffer));
-        }
-    }
+    public Guid Uuid => LibvirtProxy.DomainUuid(Handle);
 
     /// <summary>Whether the domain is running (<c>virDomainIsActive</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
@@ -157,11 +139,11 @@ public sealed partial class LibvirtDomain : IDisposable
         AttachDevice(device.ToString(SaveOptions.DisableFormatting), scope);
     }
 
-    /// <summary>Attaches a typed device view, such as a disk or interface of the domain model (<c>virDomainAttachDeviceFlags</c>).</summary>
-    /// <param name="device">The device view; its element is sent.</param>
+    /// <summary>Attaches a typed device, such as a <see cref="DomainDisk"/> or <see cref="DomainInterface"/> (<c>virDomainAttachDeviceFlags</c>).</summary>
+    /// <param name="device">The device; its element is sent.</param>
     /// <param name="scope">Live guest, persistent definition, or both.</param>
     /// <exception cref="LibvirtException">libvirt refused the device; see <see cref="AttachDevice(string, DomainModificationScope)"/>.</exception>
-    public void AttachDevice(XmlView device, DomainModificationScope scope = DomainModificationScope.Current)
+    public void AttachDevice(DomainDevice device, DomainModificationScope scope = DomainModificationScope.Current)
     {
         ArgumentNullException.ThrowIfNull(device);
         AttachDevice(device.Element, scope);
@@ -188,11 +170,11 @@ public sealed partial class LibvirtDomain : IDisposable
         DetachDevice(device.ToString(SaveOptions.DisableFormatting), scope);
     }
 
-    /// <summary>Detaches a typed device view (<c>virDomainDetachDeviceFlags</c>).</summary>
-    /// <param name="device">The device view.</param>
+    /// <summary>Detaches a typed device, e.g. one read from <see cref="DomainXml.Devices"/> (<c>virDomainDetachDeviceFlags</c>).</summary>
+    /// <param name="device">The device.</param>
     /// <param name="scope">Live guest, persistent definition, or both.</param>
     /// <exception cref="LibvirtException">libvirt refused; see <see cref="DetachDevice(string, DomainModificationScope)"/>.</exception>
-    public void DetachDevice(XmlView device, DomainModificationScope scope = DomainModificationScope.Current)
+    public void DetachDevice(DomainDevice device, DomainModificationScope scope = DomainModificationScope.Current)
     {
         ArgumentNullException.ThrowIfNull(device);
         DetachDevice(device.Element, scope);

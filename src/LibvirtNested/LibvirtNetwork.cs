@@ -23,29 +23,12 @@ public sealed class LibvirtNetwork : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Name
     {
-        get
-        {
-            var name = Libvirt.virNetworkGetName(Handle);
-            if (name == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virNetworkGetName));
-            }
-
-            return Libvirt.CopyString(name)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virNetworkGetName(Handle), nameof(Libvirt.virNetworkGetName));
     }
 
     /// <summary>The network's UUID (<c>virNetworkGetUUIDString</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe Guid Uuid
-    {
-        get
-        {
-            var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
-            LibvirtError.Check(Libvirt.virNetworkGetUUIDString(Handle, buffer), nameof(Libvirt.virNetworkGetUUIDString));
-            return Guid.Parse(new string((sbyte*)buffer));
-        }
-    }
+    public Guid Uuid => LibvirtProxy.NetworkUuid(Handle);
 
     /// <summary>The host bridge the network uses, e.g. <c>virbr1</c> (<c>virNetworkGetBridgeName</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed, e.g. the network has no bridge.</exception>
@@ -115,41 +98,7 @@ public sealed class LibvirtNetwork : IDisposable
     /// <returns>The leases.</returns>
     /// <exception cref="LibvirtUnsupportedOperationException">The driver has no lease support (the test driver).</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public unsafe IReadOnlyList<NetworkDhcpLease> GetDhcpLeases(string? macAddress = null)
-    {
-        VirNetworkDHCPLease** leases = null;
-        var count = LibvirtError.Check(
-            Libvirt.virNetworkGetDHCPLeases(Handle, macAddress, &leases, 0),
-            nameof(Libvirt.virNetworkGetDHCPLeases));
-        var result = new NetworkDhcpLease[count];
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var lease = leases[i];
-                result[i] = new NetworkDhcpLease(
-                    Libvirt.CopyString(lease->Iface) ?? string.Empty,
-                    Libvirt.CopyString(lease->Mac),
-                    ParseAddress(Libvirt.CopyString(lease->IpAddr)),
-                    (int)lease->Prefix,
-                    Libvirt.CopyString(lease->Hostname),
-                    Libvirt.CopyString(lease->ClientId),
-                    Libvirt.CopyString(lease->Iaid),
-                    lease->ExpiryTime == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(lease->ExpiryTime));
-            }
-        }
-        finally
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Libvirt.virNetworkDHCPLeaseFree(leases[i]);
-            }
-
-            Libvirt.FreeArray(leases);
-        }
-
-        return result;
-    }
+    public IReadOnlyList<DhcpLease> GetDhcpLeases(string? macAddress = null) => LibvirtProxy.GetDhcpLeases(Handle, macAddress);
 
     /// <summary>
     /// Adds a static DHCP host (<c>&lt;ip&gt;&lt;dhcp&gt;&lt;host mac ip name/&gt;</c>) to the live network and its
@@ -166,6 +115,32 @@ public sealed class LibvirtNetwork : IDisposable
         ArgumentNullException.ThrowIfNull(macAddress);
         ArgumentNullException.ThrowIfNull(ipAddress);
         UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, DhcpHost(macAddress, ipAddress, hostName), live, config);
+    }
+
+    /// <summary>
+    /// Adds a typed static DHCP host, e.g. one built from <c>NetworkXml</c>'s model, to the live network and its
+    /// definition without restarting it (<c>virNetworkUpdate</c> ADD_LAST on section IP_DHCP_HOST).
+    /// </summary>
+    /// <param name="host">The <c>&lt;host&gt;</c> element view.</param>
+    /// <param name="live">Change the running network; ignored when it is not running.</param>
+    /// <param name="config">Change the persistent definition.</param>
+    /// <exception cref="LibvirtException">libvirt refused, e.g. the MAC or address is already used.</exception>
+    public void AddDhcpHost(NetworkDhcpHost host, bool live = true, bool config = true)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, host.Element.ToString(SaveOptions.DisableFormatting), live, config);
+    }
+
+    /// <summary>Removes a typed static DHCP host (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST); libvirt matches on its MAC/IP.</summary>
+    /// <param name="host">The <c>&lt;host&gt;</c> element view, e.g. one of the network's current hosts.</param>
+    /// <param name="live">Change the running network; ignored when it is not running.</param>
+    /// <param name="config">Change the persistent definition.</param>
+    /// <exception cref="LibvirtOperationInvalidException">No matching host entry.</exception>
+    /// <exception cref="LibvirtException">libvirt refused.</exception>
+    public void RemoveDhcpHost(NetworkDhcpHost host, bool live = true, bool config = true)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE, host.Element.ToString(SaveOptions.DisableFormatting), live, config);
     }
 
     /// <summary>Removes the static DHCP host with this MAC address (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST).</summary>
@@ -202,9 +177,6 @@ public sealed class LibvirtNetwork : IDisposable
 
         return host.ToString(SaveOptions.DisableFormatting);
     }
-
-    private static IPAddress? ParseAddress(string? text) =>
-        text is not null && IPAddress.TryParse(text, out var address) ? address : null;
 
     private void UpdateDhcpHost(uint command, string xml, bool live, bool config)
     {

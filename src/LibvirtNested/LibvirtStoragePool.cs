@@ -23,16 +23,7 @@ public sealed class LibvirtStoragePool : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Name
     {
-        get
-        {
-            var name = Libvirt.virStoragePoolGetName(Handle);
-            if (name == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virStoragePoolGetName));
-            }
-
-            return Libvirt.CopyString(name)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virStoragePoolGetName(Handle), nameof(Libvirt.virStoragePoolGetName));
     }
 
     /// <summary>Whether the pool is started (<c>virStoragePoolIsActive</c>).</summary>

@@ -17,16 +17,7 @@ public sealed class LibvirtStorageVolume : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Name
     {
-        get
-        {
-            var name = Libvirt.virStorageVolGetName(Handle);
-            if (name == 0)
-            {
-                LibvirtError.ThrowLast(nameof(Libvirt.virStorageVolGetName));
-            }
-
-            return Libvirt.CopyString(name)!;
-        }
+        get => LibvirtError.CheckString(Libvirt.virStorageVolGetName(Handle), nameof(Libvirt.virStorageVolGetName));
     }
 
     /// <summary>The volume's path on the host, for a disk's <c>&lt;source file&gt;</c> (<c>virStorageVolGetPath</c>).</summary>

@@ -121,6 +121,23 @@ public class LibvirtNetworkTests
     }
 
     [Test]
+    public void Typed_dhcp_host_from_the_network_model_is_added_and_removed()
+    {
+        network.Start();
+        var scratch = network.GetXml();
+        var host = scratch.Ips[0].Dhcp!.AddHost("52:54:00:de:ad:01", "l2-typed", "192.168.166.140");
+
+        network.AddDhcpHost(host);
+
+        var live = network.GetXml().Ips[0].Dhcp!.Hosts;
+        Assert.That(live.Select(h => (h.Mac, h.Name, h.Ip)), Is.EqualTo(new[] { ("52:54:00:de:ad:01", "l2-typed", "192.168.166.140") }));
+
+        network.RemoveDhcpHost(live[0]);
+
+        Assert.That(network.GetXml().Ips[0].Dhcp!.Hosts, Is.Empty);
+    }
+
+    [Test]
     public void Dhcp_host_on_an_inactive_network_changes_the_config_only()
     {
         network.AddDhcpHost("52:54:00:aa:bb:cc", IPAddress.Parse("192.168.166.131"));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 namespace LibvirtNested.Interop;
 
@@ -52,13 +53,16 @@ internal static unsafe partial class Libvirt
     internal static partial int virConnectClose(nint conn);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virConnectGetURI(ConnectHandle conn);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virConnectGetURI(ConnectHandle conn);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virConnectGetHostname(ConnectHandle conn);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virConnectGetHostname(ConnectHandle conn);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virConnectGetType(ConnectHandle conn);
+    [return: MarshalUsing(typeof(ConstUtf8StringMarshaller))]
+    internal static partial string? virConnectGetType(ConnectHandle conn);
 
     [LibraryImport(LibraryName)]
     internal static partial int virConnectGetLibVersion(ConnectHandle conn, out ulong libVer);
@@ -70,8 +74,10 @@ internal static unsafe partial class Libvirt
     internal static partial int virConnectIsAlive(ConnectHandle conn);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virConnectGetCapabilities(ConnectHandle conn);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virConnectGetCapabilities(ConnectHandle conn);
 
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial nint virConnectGetDomainCapabilities(ConnectHandle conn, string? emulatorbin, string? arch, string? machine, string? virttype, uint flags);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virConnectGetDomainCapabilities(ConnectHandle conn, string? emulatorbin, string? arch, string? machine, string? virttype, uint flags);
 }

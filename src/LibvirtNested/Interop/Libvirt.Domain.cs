@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 namespace LibvirtNested.Interop;
 
@@ -48,13 +49,15 @@ internal static unsafe partial class Libvirt
     internal static partial int virDomainFree(nint domain);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virDomainGetName(DomainHandle domain);
+    [return: MarshalUsing(typeof(ConstUtf8StringMarshaller))]
+    internal static partial string? virDomainGetName(DomainHandle domain);
 
     [LibraryImport(LibraryName)]
     internal static partial int virDomainGetUUIDString(DomainHandle domain, byte* buf);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virDomainGetXMLDesc(DomainHandle domain, uint flags);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virDomainGetXMLDesc(DomainHandle domain, uint flags);
 
     [LibraryImport(LibraryName)]
     internal static partial int virDomainCreate(DomainHandle domain);

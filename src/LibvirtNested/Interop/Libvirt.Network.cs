@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 namespace LibvirtNested.Interop;
 
@@ -45,16 +46,19 @@ internal static unsafe partial class Libvirt
     internal static partial int virNetworkFree(nint network);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virNetworkGetName(NetworkHandle network);
+    [return: MarshalUsing(typeof(ConstUtf8StringMarshaller))]
+    internal static partial string? virNetworkGetName(NetworkHandle network);
 
     [LibraryImport(LibraryName)]
     internal static partial int virNetworkGetUUIDString(NetworkHandle network, byte* buf);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virNetworkGetXMLDesc(NetworkHandle network, uint flags);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virNetworkGetXMLDesc(NetworkHandle network, uint flags);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virNetworkGetBridgeName(NetworkHandle network);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virNetworkGetBridgeName(NetworkHandle network);
 
     [LibraryImport(LibraryName)]
     internal static partial int virNetworkCreate(NetworkHandle network);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 namespace LibvirtNested.Interop;
 
@@ -25,10 +26,12 @@ internal static unsafe partial class Libvirt
     internal static partial int virStoragePoolFree(nint pool);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virStoragePoolGetName(StoragePoolHandle pool);
+    [return: MarshalUsing(typeof(ConstUtf8StringMarshaller))]
+    internal static partial string? virStoragePoolGetName(StoragePoolHandle pool);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virStoragePoolGetXMLDesc(StoragePoolHandle pool, uint flags);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virStoragePoolGetXMLDesc(StoragePoolHandle pool, uint flags);
 
     [LibraryImport(LibraryName)]
     internal static partial int virStoragePoolBuild(StoragePoolHandle pool, uint flags);
@@ -61,13 +64,16 @@ internal static unsafe partial class Libvirt
     internal static partial int virStorageVolFree(nint vol);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virStorageVolGetName(StorageVolumeHandle vol);
+    [return: MarshalUsing(typeof(ConstUtf8StringMarshaller))]
+    internal static partial string? virStorageVolGetName(StorageVolumeHandle vol);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virStorageVolGetPath(StorageVolumeHandle vol);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virStorageVolGetPath(StorageVolumeHandle vol);
 
     [LibraryImport(LibraryName)]
-    internal static partial nint virStorageVolGetXMLDesc(StorageVolumeHandle vol, uint flags);
+    [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
+    internal static partial string? virStorageVolGetXMLDesc(StorageVolumeHandle vol, uint flags);
 
     [LibraryImport(LibraryName)]
     internal static partial int virStorageVolDelete(StorageVolumeHandle vol, uint flags);

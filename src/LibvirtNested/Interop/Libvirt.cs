@@ -47,10 +47,7 @@ internal static unsafe partial class Libvirt
                 return;
             }
 
-            if (!NativeLibrary.TryLoad(LibraryName, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
-            {
-                throw new LibvirtNotInstalledException(LibraryName);
-            }
+            Load(LibraryName);
 
             if (virInitialize() < 0)
             {
@@ -59,6 +56,16 @@ internal static unsafe partial class Libvirt
 
             InstallSilentErrorHandler();
             initialized = true;
+        }
+    }
+
+    /// <summary>Loads <paramref name="library"/> or explains which package to install.</summary>
+    /// <exception cref="LibvirtNotInstalledException">The library cannot be loaded.</exception>
+    internal static void Load(string library)
+    {
+        if (!NativeLibrary.TryLoad(library, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
+        {
+            throw new LibvirtNotInstalledException(library);
         }
     }
 
@@ -91,24 +98,6 @@ internal static unsafe partial class Libvirt
 
         // A development machine may only have the unversioned name on a non-standard path.
         return NativeLibrary.TryLoad("libvirt.so", assembly, searchPath, out handle) ? handle : 0;
-    }
-
-    /// <summary>Copies a string libvirt handed over for the caller to free, then frees it with C <c>free</c>.</summary>
-    internal static string? TakeString(nint native)
-    {
-        if (native == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Marshal.PtrToStringUTF8(native);
-        }
-        finally
-        {
-            NativeMemory.Free((void*)native);
-        }
     }
 
     /// <summary>Copies a string libvirt still owns (a <c>const char*</c> result or struct field).</summary>

@@ -51,9 +51,16 @@ internal static unsafe class LibvirtAuth
     }
 
     [UnmanagedCallersOnly]
-    private static int Callback(VirConnectCredential* credentials, uint count, void* data)
+    private static int Callback(VirConnectCredential* credentials, uint count, void* data) =>
+        Answer((CallbackState)GCHandle.FromIntPtr((nint)data).Target!, credentials, count);
+
+    /// <summary>
+    /// Shows libvirt's prompts to the managed callback and writes the answers back as malloc'ed strings (libvirt
+    /// frees each result with <c>free</c>). Returns -1 to cancel; an exception is kept for the caller to rethrow,
+    /// because it must not cross the native frame.
+    /// </summary>
+    internal static int Answer(CallbackState state, VirConnectCredential* credentials, uint count)
     {
-        var state = (CallbackState)GCHandle.FromIntPtr((nint)data).Target!;
         try
         {
             var managed = new LibvirtCredential[count];
@@ -73,7 +80,6 @@ internal static unsafe class LibvirtAuth
 
             for (var i = 0; i < count; i++)
             {
-                // libvirt frees each result with free(), so it must come from malloc.
                 var bytes = Encoding.UTF8.GetBytes(managed[i].Result ?? string.Empty);
                 var result = (byte*)NativeMemory.Alloc((nuint)bytes.Length + 1);
                 bytes.CopyTo(new Span<byte>(result, bytes.Length));
@@ -93,7 +99,8 @@ internal static unsafe class LibvirtAuth
         }
     }
 
-    private sealed class CallbackState(LibvirtCredentialCallback callback)
+    /// <summary>The managed callback and any exception it threw during one open.</summary>
+    internal sealed class CallbackState(LibvirtCredentialCallback callback)
     {
         public LibvirtCredentialCallback Callback { get; } = callback;
 

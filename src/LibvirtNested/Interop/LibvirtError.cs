@@ -107,15 +107,15 @@ internal static unsafe class LibvirtError
         throw exception;
     }
 
-    /// <summary>Returns an owned string result (freed here), or throws when libvirt returned NULL.</summary>
-    internal static string CheckString(nint result, string function)
+    /// <summary>Returns a string result (already copied, and freed when libvirt handed it over), or throws when libvirt returned NULL.</summary>
+    internal static string CheckString(string? result, string function)
     {
-        if (result == 0)
+        if (result is null)
         {
             ThrowLast(function);
         }
 
-        return Libvirt.TakeString(result)!;
+        return result;
     }
 
     /// <summary>
@@ -157,7 +157,8 @@ internal static unsafe class LibvirtError
 
         if (info.Code == VIR_ERR_RPC
             || (info.Code == VIR_ERR_SYSTEM_ERROR && info.Domain is VIR_FROM_RPC or VIR_FROM_REMOTE)
-            || info.Message.Contains("end of file from server", StringComparison.Ordinal))
+            || (info.Domain == VIR_FROM_RPC && info.Message.Contains("client socket is closed", StringComparison.Ordinal))
+            || info.Message.Contains("end of file from server", StringComparison.OrdinalIgnoreCase))
         {
             return new LibvirtConnectionLostException(info, function);
         }

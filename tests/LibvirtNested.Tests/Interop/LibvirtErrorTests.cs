@@ -84,6 +84,16 @@ public class LibvirtErrorTests
     }
 
     [Test]
+    public void Closed_client_socket_in_the_rpc_layer_is_a_lost_connection()
+    {
+        var lost = LibvirtError.Map(new LibvirtErrorInfo(1, FromRpc, 2, "internal error: client socket is closed"));
+        var other = LibvirtError.Map(new LibvirtErrorInfo(1, FromRpc, 2, "internal error: unexpected reply"));
+
+        Assert.That(lost, Is.TypeOf<LibvirtConnectionLostException>());
+        Assert.That(other.GetType(), Is.EqualTo(typeof(LibvirtException)));
+    }
+
+    [Test]
     public void End_of_file_from_server_is_a_lost_connection_whatever_the_code()
     {
         var exception = LibvirtError.Map(new LibvirtErrorInfo(1, FromRemote, 2, "internal error: client socket is closed: End of file from server; end of file from server"));

@@ -11,7 +11,7 @@ namespace LibvirtNested;
 /// <param name="ClientId">The DHCP client ID or DUID (<c>clientid</c>).</param>
 /// <param name="Iaid">The DHCPv6 IAID (<c>iaid</c>).</param>
 /// <param name="ExpiresAt">When the lease expires (<c>expirytime</c>); null for an infinite lease.</param>
-public sealed record NetworkDhcpLease(
+public sealed record DhcpLease(
     string Interface,
     string? MacAddress,
     IPAddress? IPAddress,

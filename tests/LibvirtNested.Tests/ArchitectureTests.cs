@@ -1,0 +1,250 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+using LibvirtNested.Xml;
+using NUnit.Framework;
+
+namespace LibvirtNested.Tests;
+
+public class ArchitectureTests
+{
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private static readonly Assembly Client = typeof(LibvirtConnection).Assembly;
+    private static readonly Assembly Xml = typeof(LibvirtXmlDocument).Assembly;
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!)
+        .ToDictionary(o => o.Value);
+
+    [Test]
+    public void No_public_type_lives_in_the_interop_namespace()
+    {
+        var exposed = Client.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal) == true)
+            .Where(t => t.IsVisible)
+            .Select(t => t.FullName);
+
+        Assert.That(exposed, Is.Empty);
+        Assert.That(Client.GetTypes().Count(t => t.Namespace == "LibvirtNested.Interop"), Is.GreaterThan(5), "the interop layer exists");
+    }
+
+    [Test]
+    public void No_public_member_exposes_native_pointers_or_handles()
+    {
+        var offenders = new List<string>();
+        foreach (var type in Client.GetExportedTypes().Concat(Xml.GetExportedTypes()))
+        {
+            // A delegate's compiler-generated constructor takes (object, IntPtr); only its Invoke signature is API.
+            var isDelegate = typeof(Delegate).IsAssignableFrom(type);
+            foreach (var member in type.GetMembers(Declared).Where(IsVisible).Where(m => !isDelegate || m.Name == "Invoke"))
+            {
+                foreach (var exposed in SignatureTypes(member).Where(IsNative))
+                {
+                    offenders.Add($"{type.FullName}.{member.Name}: {exposed}");
+                }
+            }
+
+            if (type.BaseType is { } baseType && IsNative(baseType))
+            {
+                offenders.Add($"{type.FullName} derives from {baseType}");
+            }
+        }
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void Above_interop_no_code_holds_a_raw_pointer()
+    {
+        var offenders = new List<string>();
+        var aboveInterop = Client.GetTypes().Where(t => t.Namespace is "LibvirtNested" or "LibvirtNested.Internal");
+        foreach (var type in aboveInterop)
+        {
+            // A delegate's compiler-generated constructor takes (object, IntPtr); only its Invoke is code.
+            var isDelegate = typeof(Delegate).IsAssignableFrom(type);
+            foreach (var member in type.GetMembers(Declared).Where(m => !isDelegate || m.Name == "Invoke"))
+            {
+                offenders.AddRange(SignatureTypes(member).Where(IsRaw).Select(t => $"{type}.{member.Name} signature: {t}"));
+                if (member is MethodBase method)
+                {
+                    offenders.AddRange((method.GetMethodBody()?.LocalVariables ?? []).Select(l => l.LocalType).SelectMany(Expand).Where(IsRaw)
+                        .Select(t => $"{type}.{method.Name} local: {t}"));
+                    offenders.AddRange(ReferencedMembers(method).OfType<MethodInfo>().Where(m => SignatureTypes(m).Any(IsRaw))
+                        .Select(m => $"{type}.{method.Name} calls {m.DeclaringType}.{m.Name}"));
+                }
+            }
+        }
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void The_xml_model_references_only_the_base_class_library()
+    {
+        var references = Xml.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.That(references, Has.All.Matches<string>(n => n!.StartsWith("System", StringComparison.Ordinal) || n is "netstandard" or "mscorlib"));
+        Assert.That(references, Has.None.StartsWith("LibvirtNested"));
+        var nativeMethods = Xml.GetTypes().SelectMany(t => t.GetMethods(Declared))
+            .Where(m => m.Attributes.HasFlag(MethodAttributes.PinvokeImpl) || m.GetCustomAttribute<LibraryImportAttribute>() is not null)
+            .Select(m => $"{m.DeclaringType}.{m.Name}");
+        Assert.That(nativeMethods, Is.Empty);
+    }
+
+    [Test]
+    public void Host_types_do_not_reference_interop_types()
+    {
+        var hostTypes = Client.GetTypes().Where(t => t.Namespace?.StartsWith("LibvirtNested.Host", StringComparison.Ordinal) == true).ToList();
+        if (hostTypes.Count == 0)
+        {
+            Assert.Ignore("This build has no LibvirtNested.Host types yet (they come from the host branch).");
+        }
+
+        var offenders = new List<string>();
+        foreach (var type in hostTypes)
+        {
+            if (type.BaseType is { } baseType && IsInterop(baseType))
+            {
+                offenders.Add($"{type} derives from {baseType}");
+            }
+
+            foreach (var member in type.GetMembers(Declared))
+            {
+                offenders.AddRange(SignatureTypes(member).Where(IsInterop).Select(t => $"{type}.{member.Name} signature: {t}"));
+                if (member is MethodBase method)
+                {
+                    offenders.AddRange(ReferencedMembers(method).Where(r => IsInterop(r.DeclaringType ?? typeof(object)) || (r is Type t && IsInterop(t)))
+                        .Select(r => $"{type}.{method.Name} body: {r.DeclaringType}.{r.Name}"));
+                    offenders.AddRange((method.GetMethodBody()?.LocalVariables ?? []).Select(l => l.LocalType).Where(IsInterop)
+                        .Select(t => $"{type}.{method.Name} local: {t}"));
+                }
+            }
+        }
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void The_il_scanner_finds_interop_references_where_they_exist()
+    {
+        var open = typeof(LibvirtConnection).GetMethod(nameof(LibvirtConnection.Open))!;
+
+        Assert.That(ReferencedMembers(open).Any(r => IsInterop(r.DeclaringType!)), Is.True, "Open calls Libvirt.virConnectOpen");
+    }
+
+    private static bool IsVisible(MemberInfo member) => member switch
+    {
+        MethodBase m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly,
+        FieldInfo f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly,
+        PropertyInfo p => p.GetAccessors(nonPublic: true).Any(a => a.IsPublic || a.IsFamily || a.IsFamilyOrAssembly),
+        EventInfo e => e.AddMethod is { } add && (add.IsPublic || add.IsFamily),
+        Type t => t.IsNestedPublic || t.IsNestedFamily,
+        _ => false,
+    };
+
+    private static IEnumerable<Type> SignatureTypes(MemberInfo member)
+    {
+        var direct = member switch
+        {
+            MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),
+            ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+            PropertyInfo p => p.GetIndexParameters().Select(i => i.ParameterType).Append(p.PropertyType),
+            FieldInfo f => [f.FieldType],
+            EventInfo e => e.EventHandlerType is { } handler ? [handler] : [],
+            _ => [],
+        };
+        return direct.SelectMany(Expand);
+    }
+
+    private static IEnumerable<Type> Expand(Type type)
+    {
+        yield return type;
+        if (type.HasElementType)
+        {
+            foreach (var inner in Expand(type.GetElementType()!))
+            {
+                yield return inner;
+            }
+        }
+
+        if (type.IsGenericType)
+        {
+            foreach (var inner in type.GetGenericArguments().SelectMany(Expand))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    private static bool IsNative(Type type) =>
+        type == typeof(IntPtr) || type == typeof(UIntPtr) || type.IsPointer || type.IsFunctionPointer
+        || typeof(SafeHandle).IsAssignableFrom(type) || IsInterop(type);
+
+    private static bool IsRaw(Type type) => type == typeof(IntPtr) || type == typeof(UIntPtr) || type.IsPointer || type.IsFunctionPointer;
+
+    private static bool IsInterop(Type type) => type.Namespace?.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal) == true;
+
+    /// <summary>Members a method body references: every call, field access, type token and <c>ldtoken</c>.</summary>
+    private static IEnumerable<MemberInfo> ReferencedMembers(MethodBase method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null)
+        {
+            yield break;
+        }
+
+        var module = method.Module;
+        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
+        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        var position = 0;
+        while (position < il.Length)
+        {
+            short value = il[position++];
+            if (value == 0xFE)
+            {
+                value = (short)(0xFE00 | il[position++]);
+            }
+
+            var opCode = OpCodesByValue[value];
+            switch (opCode.OperandType)
+            {
+                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
+                    var token = BitConverter.ToInt32(il, position);
+                    MemberInfo? resolved = null;
+                    try
+                    {
+                        resolved = module.ResolveMember(token, typeArguments, methodArguments);
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+
+                    if (resolved is not null)
+                    {
+                        yield return resolved;
+                    }
+
+                    position += 4;
+                    break;
+                case OperandType.InlineSwitch:
+                    position += 4 + (4 * BitConverter.ToInt32(il, position));
+                    break;
+                case OperandType.InlineI8 or OperandType.InlineR:
+                    position += 8;
+                    break;
+                case OperandType.InlineNone:
+                    break;
+                case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar:
+                    position += 1;
+                    break;
+                case OperandType.InlineVar:
+                    position += 2;
+                    break;
+                default:
+                    position += 4;
+                    break;
+            }
+        }
+    }
+}
