@@ -298,9 +298,11 @@ public static class NestedVirtualizationProbe
                     $"{parameter}={winner.Value ?? "(bare name)"} for {module} is set at {where}.{conflict}{pending}",
                     evidence, runtime == false ? KvmModprobeConfig.ActivationText(vendor) : null);
             case false:
-                var fix = winner.File == KvmModprobeConfig.RemedyPath(vendor)
-                    ? remedy
-                    : $"Change '{winner.Parameter}={winner.Value}' at {where} to '{winner.Parameter}=1' (it is read after {KvmModprobeConfig.RemedyPath(vendor)} and wins). " + remedy;
+                var remedyFile = KvmModprobeConfig.RemedyPath(vendor);
+                var readAfterRemedy = string.CompareOrdinal(Path.GetFileName(winner.File), Path.GetFileName(remedyFile)) > 0;
+                var fix = readAfterRemedy
+                    ? $"Change '{winner.Parameter}={winner.Value}' at {where} to '{winner.Parameter}=1' (that file is read after {remedyFile} and would still win). " + remedy
+                    : remedy;
                 return new(id, ReadinessVerdict.NotReady, false,
                     $"{parameter}={winner.Value} for {module} at {where}: it is off after the next module load or reboot.{conflict}", evidence, fix);
             default:

@@ -146,7 +146,7 @@ public sealed partial class PerfStatReport
     [GeneratedRegex(@"^\s*Performance counter stats for (?<target>.+?):\s*$")]
     private static partial Regex Header();
 
-    [GeneratedRegex(@"^\s*(?<value>\d[\d,.]*)\s+seconds\s+(?<what>time elapsed|user|sys)(?:\s+\(\s*\+-\s*[\d.]+%\s*\))?\s*$")]
+    [GeneratedRegex(@"^\s*(?<value>\d[\d,.]*)(?:\s+\+-\s+[\d.]+)?\s+seconds\s+(?<what>time elapsed|user|sys)(?:\s+\(\s*\+-\s*[\d.]+%\s*\))?\s*$")]
     private static partial Regex Footer();
 
     [GeneratedRegex(@"^\s*(?<value><not counted>|<not supported>|\d[\d,.']*)\s+(?:(?<unit>msec|usec|nsec|ns|us|ms|sec|Joules|MiB|KiB|GiB|W)\s+)?(?<event>[A-Za-z_][^\s#]*)(?<rest>(?:\s.*)?)$")]

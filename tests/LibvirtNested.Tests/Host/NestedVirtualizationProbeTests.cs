@@ -87,7 +87,8 @@ public sealed class NestedVirtualizationProbeTests
             Assert.That(shadow.Remedy, Does.Contain("enable_shadow_vmcs=1"));
             Assert.That(configured.Verdict, Is.EqualTo(ReadinessVerdict.NotReady));
             Assert.That(configured.Evidence.Single(), Is.EqualTo(new ReadinessEvidence("/etc/modprobe.d/kvm.conf:1", "options kvm_intel enable_shadow_vmcs=0")));
-            Assert.That(configured.Remedy, Does.Contain("/etc/modprobe.d/kvm.conf:1"));
+            Assert.That(configured.Remedy, Does.StartWith("Change 'enable_shadow_vmcs=0' at /etc/modprobe.d/kvm.conf:1").And.Contain("would still win"),
+                "kvm.conf sorts after kvm-intel.conf, so the remedy file alone would not win");
         });
     }
 
@@ -125,6 +126,7 @@ public sealed class NestedVirtualizationProbeTests
             Assert.That(nested.Remedy, Does.Not.Contain("intel"));
             Assert.That(configured.Verdict, Is.EqualTo(ReadinessVerdict.NotReady));
             Assert.That(configured.Evidence.Single().Path, Is.EqualTo("/etc/modprobe.d/kvm-amd.conf:2"));
+            Assert.That(configured.Remedy, Does.StartWith("Write /etc/modprobe.d/kvm-amd.conf"), "writing the remedy file fixes its own line");
         });
     }
 
@@ -223,6 +225,7 @@ public sealed class NestedVirtualizationProbeTests
             Assert.That(configured.Message, Does.Contain("nested=N for kvm_intel at /etc/modprobe.d/zz-local.conf:1"));
             Assert.That(configured.Remedy, Does.Contain("zz-local.conf:1"));
             Assert.That(report.Modprobe.GetEffective("kvm-intel", "ept")?.Value, Is.EqualTo("1"), "continued line");
+            Assert.That(report.Modprobe.GetEffective("kvm-intel", "ept")?.Line, Is.EqualTo("options kvm_intel nested=N ept=1"));
             Assert.That(report.Modprobe.Options.Select(o => o.File), Has.None.EndsWith("README"));
             Assert.That(report.Modprobe.Find("kvm_amd", "nested").Single().File, Is.EqualTo("/etc/modprobe.d/amd.conf"));
             Assert.That(Finding(report, ReadinessFindingIds.ModprobeShadowVmcs).Verdict, Is.EqualTo(ReadinessVerdict.Ready));

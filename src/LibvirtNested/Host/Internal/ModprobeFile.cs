@@ -16,7 +16,7 @@ internal static partial class ModprobeFile
             while (logical.EndsWith('\\') && index + 1 < lines.Length)
             {
                 index++;
-                logical = logical[..^1] + " " + lines[index].TrimEnd('\r');
+                logical = logical[..^1].TrimEnd() + " " + lines[index].TrimEnd('\r').Trim();
             }
 
             var trimmed = logical.Trim();

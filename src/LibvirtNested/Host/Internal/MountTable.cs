@@ -2,13 +2,6 @@ using System.Text;
 
 namespace LibvirtNested.Host.Internal;
 
-/// <summary>One line of <c>/proc/self/mountinfo</c> (proc(5)): <c>id parent major:minor root mount-point options [optional…] -
-/// fstype source super-options</c>.</summary>
-internal sealed record MountEntry(string DeviceNumber, string MountPoint, string FileSystemType, string Source, string Line);
-
-/// <summary>One line of <c>/proc/swaps</c>: <c>Filename Type Size Used Priority</c>.</summary>
-internal sealed record SwapEntry(string FileName, string Type, string Line);
-
 /// <summary>Parsers for <c>/proc/self/mountinfo</c> and <c>/proc/swaps</c>, decoding the octal escapes (<c>\040</c> for a
 /// space) the kernel writes in paths.</summary>
 internal static class MountTable
