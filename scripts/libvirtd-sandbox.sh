@@ -12,10 +12,11 @@
 #   ... run tests against qemu:///system ...
 #
 # Tunables (environment):
-#   LV_NETNS        network namespace name            (default lvci)
-#   LV_STATE        dir for pid file                  (default /tmp/lvci)
-#   LV_TEST_PREFIX  lv_stop undefines domains/networks whose name starts with
-#                   this prefix (default: empty = undefine nothing)
+#   LV_NETNS        network namespace name            (default lvnested)
+#   LV_STATE        dir for pid file                  (default /tmp/lvnested)
+#   LV_TEST_PREFIX  lv_start/lv_stop undefine domains, networks and storage
+#                   pools whose name starts with this prefix (default lvn-it-;
+#                   empty = undefine nothing)
 
 LV_NETNS=${LV_NETNS:-lvnested}
 LV_STATE=${LV_STATE:-/tmp/lvnested}
@@ -27,8 +28,9 @@ LV_URI=qemu:///system
 # Do NOT install libvirt-daemon-system: it depends on
 # libvirt-daemon-config-network, whose autostarted 'default' NAT network
 # (virbr0, 192.168.122.0/24) would come up in the ROOT namespace.
+# qemu-utils brings qemu-img, without which libvirt cannot create qcow2 volumes.
 LV_PKGS=(libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
-         qemu-system-x86 dnsmasq-base iptables libxml2-utils)
+         qemu-system-x86 qemu-utils dnsmasq-base iptables libxml2-utils)
 
 lv_install() {
   local missing=0 p
@@ -60,7 +62,7 @@ EOF
 
 lv_pid() { cat "$LV_STATE/libvirtd.pid" 2>/dev/null || true; }
 
-# Persistent definitions live in /etc/libvirt/qemu{,/networks}/*.xml and
+# Persistent definitions live in /etc/libvirt/{qemu,qemu/networks,storage}/*.xml and
 # survive daemon restarts; drop the ones the tests own (by name prefix).
 lv_undefine_prefixed() {
   [ -n "$LV_TEST_PREFIX" ] || return 0
@@ -73,6 +75,10 @@ lv_undefine_prefixed() {
     case $n in "$LV_TEST_PREFIX"*)
       virsh -q -c "$LV_URI" net-destroy "$n" >/dev/null 2>&1 || true
       virsh -q -c "$LV_URI" net-undefine "$n" >/dev/null || true;; esac; done
+  for n in $(virsh -q -c "$LV_URI" pool-list --all --name); do
+    case $n in "$LV_TEST_PREFIX"*)
+      virsh -q -c "$LV_URI" pool-destroy "$n" >/dev/null 2>&1 || true
+      virsh -q -c "$LV_URI" pool-undefine "$n" >/dev/null || true;; esac; done
 }
 
 lv_start() {
@@ -139,9 +145,21 @@ lv_stop() {
   fi
   ip netns del "$LV_NETNS" 2>/dev/null || true       # drops virbr*, vnet*, iptables rules
   rm -f "$LV_STATE/libvirtd.pid"
+  lv_detach_prefixed_loops
 }
 
-# Allow "bash libvirt-ci.sh install|start|stop" as well as sourcing.
+# Tests pass loop devices to guests as LUNs and detach them themselves; a test
+# process that was killed leaves them attached. Only loops over files in a
+# folder named with the test prefix are touched.
+lv_detach_prefixed_loops() {
+  [ -n "$LV_TEST_PREFIX" ] || return 0
+  local dev file
+  losetup -n -l -O NAME,BACK-FILE 2>/dev/null | while read -r dev file; do
+    case $file in */"$LV_TEST_PREFIX"*) losetup -d "$dev" 2>/dev/null || true;; esac
+  done
+}
+
+# Allow "bash libvirtd-sandbox.sh install|start|stop" as well as sourcing.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   case ${1:-} in

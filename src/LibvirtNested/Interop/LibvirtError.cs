@@ -155,6 +155,8 @@ internal static unsafe class LibvirtError
             return new LibvirtConnectionFailedException(info, function);
         }
 
+        // Once the daemon has gone, the first call fails writing to the socket (38 "Cannot write data: Broken pipe",
+        // VIR_FROM_RPC) and every later one with 1 "internal error: client socket is closed" (VIR_FROM_RPC).
         if (info.Code == VIR_ERR_RPC
             || (info.Code == VIR_ERR_SYSTEM_ERROR && info.Domain is VIR_FROM_RPC or VIR_FROM_REMOTE)
             || (info.Domain == VIR_FROM_RPC && info.Message.Contains("client socket is closed", StringComparison.Ordinal))
