@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using LibvirtNested.Xml.Domain;
 
 namespace LibvirtNested.Samples;
@@ -10,20 +9,12 @@ namespace LibvirtNested.Samples;
 internal static class Guests
 {
     /// <summary>A small L1 guest for the test driver, which has none to edit.</summary>
-    public static DomainXml NewL1(string name)
-    {
-        var domain = DomainXml.Create("kvm");
-        domain.Name = name;
-        domain.MemoryBytes = 8UL << 30;
-        domain.GetOrAddVcpu().Count = 4;
-        var os = domain.GetOrAddOs();
-        os.Type = "hvm";
-        os.Arch = "x86_64";
-        os.Machine = "q35";
-        os.SetBootDevices("hd");
-        domain.AddFileDisk($"/var/lib/libvirt/images/{name}.qcow2");
-        return domain;
-    }
+    public static DomainXml NewL1(string name) =>
+        new DomainBuilder(name)
+            .WithMemory("8G")
+            .WithVcpus(4)
+            .WithImageDisk($"/var/lib/libvirt/images/{name}.qcow2")
+            .Build();
 
     /// <summary>The L1 edits of the walkthrough: host-passthrough CPU, a virtio-scsi controller and the LUN.</summary>
     public static void EditL1(DomainXml domain, string lun, Action<string>? verifyDevice)
@@ -33,24 +24,29 @@ internal static class Guests
         domain.AddLunDisk(lun, new LunDiskOptions { VerifyDevice = verifyDevice });
     }
 
-    /// <summary>A new L2 document with the name and the parts virt-install fixes at creation (type, OS, machine).</summary>
-    public static DomainXml NewL2(string name)
+    /// <summary>
+    /// What <c>virt-install -n NAME -r MEMORY --vcpus=N -l ISO --disk path=DISK -w network=NET</c> defines: the ISO as a
+    /// CD-ROM first in the boot order, the disk (a block device, or an image file), a virtio NIC on the network, a serial
+    /// console, ACPI/APIC, q35.
+    /// </summary>
+    public static DomainXml NewL2(LabOptions options)
     {
-        var domain = DomainXml.Create("kvm");
-        domain.Name = name;
-        var os = domain.GetOrAddOs();
-        os.Type = "hvm";
-        os.Arch = "x86_64";
-        os.Machine = "q35";
-        return domain;
+        var builder = new DomainBuilder(options.L2)
+            .WithMemory(options.MemoryBytes)
+            .WithVcpus(options.Vcpus)
+            .WithInstallIso(options.Iso)
+            .WithNetwork(options.Network);
+        builder = IsBlockDevice(options.Disk)
+            ? builder.WithBlockDisk(options.Disk)
+            : builder.WithImageDisk(options.Disk, ImageFormat(options.Disk));
+        return builder.Build();
     }
 
     /// <summary>
-    /// What <c>virt-install -n NAME -r MEMORY --vcpus=N -l ISO --disk path=DISK -w network=NET</c> configures: memory,
-    /// vCPUs, installer CD-ROM first in the boot order, the disk, a virtio NIC on the network, ACPI/APIC and a serial
-    /// console.
+    /// Brings an existing L2 in line with the options: memory, vCPUs, and the ISO, disk and NIC present. Boot order,
+    /// console and the rest stay as they are: they are the guest's own business once it exists.
     /// </summary>
-    public static void ConfigureL2(DomainXml domain, LabOptions options)
+    public static void UpdateL2(DomainXml domain, LabOptions options)
     {
         // Only touch what differs: libvirt writes memory back in KiB, and rewriting an equal value would show up as a diff.
         if (domain.MemoryBytes != options.MemoryBytes)
@@ -68,28 +64,14 @@ internal static class Guests
             domain.GetOrAddVcpu().Count = options.Vcpus;
         }
 
-        var os = domain.GetOrAddOs();
-        if (!os.BootDevices.SequenceEqual(["cdrom", "hd"]))
-        {
-            os.SetBootDevices("cdrom", "hd");
-        }
-        var features = domain.GetOrAddFeatures();
-        foreach (var feature in new[] { DomainFeatures.Acpi, DomainFeatures.Apic })
-        {
-            if (!features.Contains(feature))
-            {
-                features.Add(feature);
-            }
-        }
-
         domain.AddCdrom(options.Iso);
-        if (options.Disk.StartsWith("/dev/", StringComparison.Ordinal))
+        if (IsBlockDevice(options.Disk))
         {
             domain.AddBlockDisk(options.Disk);
         }
         else
         {
-            domain.AddFileDisk(options.Disk, options.Disk.EndsWith(".qcow2", StringComparison.Ordinal) ? "qcow2" : "raw");
+            domain.AddFileDisk(options.Disk, ImageFormat(options.Disk));
         }
 
         // AddNetworkInterface adds a NIC on every call; the walkthrough wants exactly one on the network.
@@ -97,15 +79,9 @@ internal static class Guests
         {
             domain.AddNetworkInterface(options.Network);
         }
-
-        if (!domain.Devices.OfType<DomainSerial>().Any())
-        {
-            domain.Devices.Add(new XElement("serial", new XAttribute("type", "pty")));
-        }
-
-        if (!domain.Devices.OfType<DomainConsole>().Any())
-        {
-            domain.Devices.Add(new XElement("console", new XAttribute("type", "pty")));
-        }
     }
+
+    private static bool IsBlockDevice(string path) => path.StartsWith("/dev/", StringComparison.Ordinal);
+
+    private static string ImageFormat(string path) => path.EndsWith(".qcow2", StringComparison.Ordinal) ? "qcow2" : "raw";
 }

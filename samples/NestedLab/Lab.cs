@@ -168,12 +168,11 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
     private bool DefineL2()
     {
         Step(4, $"L2 guest '{options.L2}' (virt-install -n {options.L2} -r {options.MemoryBytes >> 20} --vcpus={options.Vcpus} -l {options.Iso} --disk path={options.Disk} -w network={options.Network})");
-        string xml;
         if (connection.TryGetDomain(options.L2, out var existing))
         {
             using (existing)
             {
-                var result = existing.Edit(domain => Guests.ConfigureL2(domain, options), new EditOptions { DryRun = options.DryRun });
+                var result = existing.Edit(domain => Guests.UpdateL2(domain, options), new EditOptions { DryRun = options.DryRun });
                 output.WriteLine(!result.Changed
                     ? $"'{options.L2}' exists and matches; nothing to change."
                     : result.Applied ? $"'{options.L2}' exists; updated it:" : $"'{options.L2}' exists; would update it:");
@@ -183,9 +182,8 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             }
         }
 
-        var l2 = Guests.NewL2(options.L2);
-        Guests.ConfigureL2(l2, options);
-        xml = l2.ToXmlString();
+        var l2 = Guests.NewL2(options);
+        var xml = l2.ToXmlString();
         output.WriteLine(options.DryRun ? $"Would define '{options.L2}':" : $"Defining '{options.L2}':");
         PrintDiff(UnifiedDiff.Create(string.Empty, xml, "/dev/null", $"{options.L2}.xml"));
         if (options.DryRun)

@@ -67,7 +67,7 @@ public sealed class NestedLabTests
         Assert.That(l2.Name, Is.EqualTo("lab-l2"));
         Assert.That(l2.MemoryBytes, Is.EqualTo(2UL << 30));
         Assert.That(l2.Vcpu?.Count, Is.EqualTo(2));
-        Assert.That(l2.Os?.BootDevices, Is.EqualTo(new[] { "cdrom", "hd" }));
+        Assert.That(l2.Devices.Disks.Select(d => d.BootOrder), Is.EqualTo(new int?[] { 1, 2 }), "the ISO boots first");
         Assert.That(l2.Devices.Disks.Select(d => d.Source?.File), Is.EqualTo(new[] { "/srv/iso/alpine.iso", "/var/lib/libvirt/images/lab-l2.qcow2" }));
         Assert.That(l2.Devices.Interfaces.Single().Source?.Network, Is.EqualTo("lab-net"));
         Assert.That(RelaxNg.Validate("domain", l2.ToXmlString()), Is.Null);

@@ -18,15 +18,12 @@ static void Check(bool condition, string what)
 var version = typeof(LibvirtConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 Console.WriteLine($"LibvirtNested {version}");
 
-var guest = DomainXml.Create("kvm");
-guest.Name = "package-test";
-guest.MemoryBytes = 1UL << 30;
-guest.GetOrAddVcpu().Count = 1;
-var os = guest.GetOrAddOs();
-os.Type = "hvm";
-os.Arch = "x86_64";
-os.Machine = "q35";
-guest.AddFileDisk("/var/lib/libvirt/images/package-test.qcow2");
+var guest = new DomainBuilder("package-test")
+    .WithMemory("1G")
+    .WithVcpus(1)
+    .WithImageDisk("/var/lib/libvirt/images/package-test.qcow2")
+    .WithNetwork("default")
+    .Build();
 
 using var connection = LibvirtConnection.Open("test:///default");
 using (var defined = connection.DefineDomain(guest, validate: true))
