@@ -1,6 +1,6 @@
-using NUnit.Framework;
 using LibvirtNested.Testing;
 using LibvirtNested.Xml.Domain;
+using NUnit.Framework;
 
 namespace LibvirtNested.Tests.Samples;
 

@@ -1,8 +1,8 @@
-using NUnit.Framework;
 using System.Xml.Linq;
 using LibvirtNested.Testing;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
+using NUnit.Framework;
 
 namespace LibvirtNested.Tests.Samples;
 

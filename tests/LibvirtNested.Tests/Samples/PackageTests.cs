@@ -1,7 +1,7 @@
-using NUnit.Framework;
 using System.IO.Compression;
 using System.Xml.Linq;
 using LibvirtNested.Testing;
+using NUnit.Framework;
 
 namespace LibvirtNested.Tests.Samples;
 

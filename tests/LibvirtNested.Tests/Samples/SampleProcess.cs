@@ -1,6 +1,6 @@
-using NUnit.Framework;
 using System.Diagnostics;
 using LibvirtNested.Testing;
+using NUnit.Framework;
 
 namespace LibvirtNested.Tests.Samples;
 
