@@ -43,9 +43,9 @@ public sealed partial class LibvirtConnection
         var before = domain.GetXmlString(inactive: true, secure: true);
         var edited = DomainXml.Parse(before);
         var originalName = edited.Name;
-        var originalUuid = edited.Element.Element("uuid")?.Value;
+        var originalUuid = edited.Uuid;
         change(edited);
-        if (edited.Name != originalName || edited.Element.Element("uuid")?.Value != originalUuid)
+        if (edited.Name != originalName || edited.Uuid != originalUuid)
         {
             throw new InvalidOperationException(
                 $"The edit changed the domain's name or UUID ('{originalName}'); define a new domain or rename it instead.");

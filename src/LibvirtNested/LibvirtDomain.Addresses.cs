@@ -34,10 +34,7 @@ public sealed partial class LibvirtDomain
         CancellationToken cancellationToken = default)
     {
         options ??= new DomainAddressWaitOptions();
-        var wanted = options.Interfaces ?? GetXml().Element.Descendants("interface")
-            .Select(i => (string?)i.Element("mac")?.Attribute("address"))
-            .OfType<string>()
-            .ToArray();
+        var wanted = options.Interfaces ?? GetXml().Devices.Interfaces.Select(i => i.Mac).OfType<string>().ToArray();
         var deadline = DateTime.UtcNow + timeout;
         IReadOnlyList<DomainInterfaceAddresses> last = [];
         while (true)

@@ -196,6 +196,21 @@ public class LibvirtDomainTests
     }
 
     [Test]
+    public void Typed_devices_from_the_domain_model_go_through_the_same_calls()
+    {
+        using var defined = TestDriver.Define(connection, "typed");
+        var scratch = defined.Domain.GetXml(inactive: true);
+        var nic = scratch.AddNetworkInterface("default");
+        var disk = scratch.Devices.Disks.Single();
+
+        var attach = Assert.Throws<LibvirtUnsupportedOperationException>(() => defined.Domain.AttachDevice(nic, DomainModificationScope.Config));
+        var detach = Assert.Throws<LibvirtUnsupportedOperationException>(() => defined.Domain.DetachDevice(disk, DomainModificationScope.Config));
+
+        Assert.That(attach!.Function, Is.EqualTo("virDomainAttachDeviceFlags"));
+        Assert.That(detach!.Function, Is.EqualTo("virDomainDetachDeviceFlags"));
+    }
+
+    [Test]
     public void Calls_on_a_disposed_domain_throw_ObjectDisposedException()
     {
         using var defined = TestDriver.Define(connection, "disposed");

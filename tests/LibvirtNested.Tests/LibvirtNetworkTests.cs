@@ -71,6 +71,34 @@ public class LibvirtNetworkTests
     }
 
     [Test]
+    public void The_walkthrough_nat_network_from_the_builder_is_defined_validated_and_started()
+    {
+        var natName = TestDriver.UniqueName("nat");
+        var xml = new NatNetworkBuilder(natName)
+            .WithBridge("vn" + Guid.NewGuid().ToString("N")[..8])
+            .WithSubnet("192.168.166.0/24")
+            .WithDhcpRange("192.168.166.128", "192.168.166.254")
+            .Build();
+
+        using var nat = connection.DefineNetwork(xml, validate: true);
+        try
+        {
+            nat.Start();
+            var live = nat.GetXml();
+
+            Assert.That(nat.IsActive, Is.True);
+            Assert.That(live.Forward!.Element.Attribute("mode")!.Value, Is.EqualTo("nat"));
+            Assert.That(live.Ips.Single().Address, Is.EqualTo("192.168.166.1"));
+            Assert.That(live.Ips.Single().Dhcp!.Element.Element("range")!.Attribute("start")!.Value, Is.EqualTo("192.168.166.128"));
+        }
+        finally
+        {
+            nat.Destroy();
+            nat.Undefine();
+        }
+    }
+
+    [Test]
     public void Missing_network_is_not_found()
     {
         var error = Assert.Throws<LibvirtNotFoundException>(() => connection.GetNetwork(TestDriver.UniqueName("nonet")));

@@ -63,7 +63,7 @@ internal static unsafe partial class Libvirt
     /// <exception cref="LibvirtNotInstalledException">The library cannot be loaded.</exception>
     internal static void Load(string library)
     {
-        if (!NativeLibrary.TryLoad(library, typeof(Libvirt).Assembly, DllImportSearchPath.SafeDirectories, out _))
+        if (TryLoad(library, typeof(Libvirt).Assembly, null) == 0)
         {
             throw new LibvirtNotInstalledException(library);
         }
@@ -84,20 +84,18 @@ internal static unsafe partial class Libvirt
     {
     }
 
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (libraryName != LibraryName)
-        {
-            return 0;
-        }
+    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
+        libraryName == LibraryName ? TryLoad(libraryName, assembly, searchPath) : 0;
 
-        if (NativeLibrary.TryLoad(LibraryName, assembly, searchPath, out var handle))
+    private static nint TryLoad(string library, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (NativeLibrary.TryLoad(library, assembly, searchPath, out var handle))
         {
             return handle;
         }
 
         // A development machine may only have the unversioned name on a non-standard path.
-        return NativeLibrary.TryLoad("libvirt.so", assembly, searchPath, out handle) ? handle : 0;
+        return library == LibraryName && NativeLibrary.TryLoad("libvirt.so", assembly, searchPath, out handle) ? handle : 0;
     }
 
     /// <summary>Copies a string libvirt still owns (a <c>const char*</c> result or struct field).</summary>

@@ -94,6 +94,71 @@ public class NestedEditCorpusTests
         Assert.That(accepted, Is.EqualTo(tried - refusedBeforeEdit.Count));
     }
 
+    [Test]
+    public void EditDomain_applies_the_four_edits_to_libvirt_normalized_corpus_domains()
+    {
+        using var connection = LibvirtConnection.Open(TestDriver.Uri);
+        var sample = LibvirtNested.Testing.Corpus.OfKind("domain", validOnly: true)
+            .Select(e => (e.Path, Xml: DomainXml.Load(e.FullPath)))
+            .Where(e => IsX86KvmOrQemu(e.Xml))
+            .Where((_, index) => index % 10 == 0)
+            .ToList();
+        var edited = 0;
+        var failures = new List<string>();
+
+        foreach (var (path, xml) in sample)
+        {
+            var name = TestDriver.UniqueName("corpus-edit");
+            LibvirtDomain domain;
+            try
+            {
+                domain = connection.DefineDomain(Renamed(xml, name));
+            }
+            catch (LibvirtException)
+            {
+                continue;
+            }
+
+            using (domain)
+            {
+                try
+                {
+                    var result = connection.EditDomain(domain, d =>
+                    {
+                        d.UseHostPassthrough();
+                        d.EnsureVirtioScsiController();
+                        d.AddLunDisk("/dev/sdb");
+                        d.AddNetworkInterface("default");
+                    });
+                    var devices = result.Xml.Devices;
+                    if (!result.Applied
+                        || devices.Disks.All(disk => disk.Source?.Dev != "/dev/sdb")
+                        || devices.Interfaces.All(i => i.Source?.Element.Attribute("network")?.Value != "default")
+                        || result.Xml.Element.Element("cpu")?.Attribute("mode")?.Value != "host-passthrough")
+                    {
+                        failures.Add($"{path}: edit not visible in libvirt's definition:\n{result.Diff}");
+                    }
+                    else
+                    {
+                        edited++;
+                    }
+                }
+                catch (LibvirtException e)
+                {
+                    failures.Add($"{path}: {e.GetType().Name} {e.CodeName}: {e.LibvirtMessage}");
+                }
+                finally
+                {
+                    domain.Undefine(DomainUndefineOptions.ManagedSave | DomainUndefineOptions.SnapshotsMetadata);
+                }
+            }
+        }
+
+        TestContext.Out.WriteLine($"EditDomain on {sample.Count} sampled x86 corpus domains: {edited} edited, {failures.Count} failed");
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+        Assert.That(edited, Is.GreaterThan(100));
+    }
+
     private static bool IsX86KvmOrQemu(DomainXml domain)
     {
         var arch = (string?)domain.Element.Element("os")?.Element("type")?.Attribute("arch");
