@@ -67,7 +67,7 @@ public sealed partial class ReadmeTests
             File.Copy(Path.Combine(perf, "synthetic-intel-before-shadow-vmcs.txt"), Path.Combine(temp, "before.txt"));
             File.Copy(Path.Combine(perf, "synthetic-intel-after-shadow-vmcs.txt"), Path.Combine(temp, "after.txt"));
 
-            var result = SampleProcess.Run("dotnet", ["run", program], temp);
+            var result = SampleProcess.Run("dotnet", ["run", "-c", "Release", program], temp);
 
             Assert.That(result.ExitCode, Is.Zero, result.ToString);
             for (var i = 1; i <= blocks.Count; i++)

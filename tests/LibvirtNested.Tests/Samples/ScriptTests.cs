@@ -10,8 +10,9 @@ namespace LibvirtNested.Tests.Samples;
 [NonParallelizable]
 public sealed class ScriptTests
 {
+    // Release, like scripts/test.sh's build, so the scripts reuse the library it built.
     private static SampleProcess.Result Script(string file, params string[] arguments) =>
-        SampleProcess.Dotnet(["run", $"samples/scripts/{file}", "--", .. arguments]);
+        SampleProcess.Dotnet(["run", "-c", "Release", $"samples/scripts/{file}", "--", .. arguments]);
 
     [Test]
     public void Make_nested_sets_host_passthrough_on_a_guest()
