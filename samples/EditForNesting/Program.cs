@@ -3,7 +3,7 @@
 // the nested NAT network. The file is replaced atomically and the change is printed as a unified diff.
 //
 //   dotnet run --project samples/EditForNesting -- guest.xml [--lun /dev/sdb] [--network nested-bridge]
-using LibvirtNested.Samples;
+
 using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 
@@ -56,7 +56,7 @@ try
     }
 
     var after = domain.ToXmlString();
-    var diff = UnifiedDiff.Create(before, after, path, path);
+    var diff = XmlTextDiff.Unified(before, after, path, path);
     if (diff.Length == 0)
     {
         Console.WriteLine($"{path}: already set up for nesting; nothing changed.");

@@ -1,3 +1,4 @@
+using LibvirtNested.Xml;
 using LibvirtNested.Host;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
@@ -39,7 +40,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
         var result = write ? KvmModprobeConfig.WriteRemedy(report.CpuVendor) : KvmModprobeConfig.PlanRemedy(report.CpuVendor);
         output.WriteLine($"modprobe remedy ({(write ? "written" : "not written; pass --write-modprobe to write it")}):");
         output.WriteLine(result);
-        PrintDiff(UnifiedDiff.Create(result.Before ?? string.Empty, result.After, result.Before is null ? "/dev/null" : result.Path, result.Path));
+        PrintDiff(XmlTextDiff.Unified(result.Before ?? string.Empty, result.After, result.Before is null ? "/dev/null" : result.Path, result.Path));
     }
 
     private void DefineNetwork()
@@ -64,7 +65,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
         }
 
         output.WriteLine($"Defining network '{options.Network}': bridge virbr1, 192.168.166.0/24, DHCP .128-.254, NAT.");
-        PrintDiff(UnifiedDiff.Create(string.Empty, desired.ToXmlString(), "/dev/null", "network.xml"));
+        PrintDiff(XmlTextDiff.Unified(string.Empty, desired.ToXmlString(), "/dev/null", "network.xml"));
         WriteOut("network.xml", desired.ToXmlString());
         if (options.DryRun)
         {
@@ -108,7 +109,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             var created = Guests.NewL1(options.L1);
             Guests.EditL1(created, options.Lun, verify);
             output.WriteLine($"The test driver has no '{options.L1}'; {(options.DryRun ? "would define" : "defining")} one, already edited:");
-            PrintDiff(UnifiedDiff.Create(string.Empty, created.ToXmlString(), "/dev/null", $"{options.L1}.xml"));
+            PrintDiff(XmlTextDiff.Unified(string.Empty, created.ToXmlString(), "/dev/null", $"{options.L1}.xml"));
             if (!options.DryRun)
             {
                 using var defined = connection.DefineDomain(created, validate: true);
@@ -185,7 +186,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
         var l2 = Guests.NewL2(options);
         var xml = l2.ToXmlString();
         output.WriteLine(options.DryRun ? $"Would define '{options.L2}':" : $"Defining '{options.L2}':");
-        PrintDiff(UnifiedDiff.Create(string.Empty, xml, "/dev/null", $"{options.L2}.xml"));
+        PrintDiff(XmlTextDiff.Unified(string.Empty, xml, "/dev/null", $"{options.L2}.xml"));
         if (options.DryRun)
         {
             WriteOut("l2.xml", xml);

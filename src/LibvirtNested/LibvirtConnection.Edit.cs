@@ -1,4 +1,4 @@
-using LibvirtNested.Internal;
+using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 
 namespace LibvirtNested;
@@ -52,7 +52,7 @@ public sealed partial class LibvirtConnection
         }
 
         var after = edited.ToXmlString();
-        var diff = LineDiff.Unified(before, after, $"{originalName}.xml (defined)", $"{originalName}.xml (edited)");
+        var diff = XmlTextDiff.Unified(before, after, $"{originalName}.xml (defined)", $"{originalName}.xml (edited)");
         var changed = diff.Length > 0;
         if (!changed || options.DryRun)
         {

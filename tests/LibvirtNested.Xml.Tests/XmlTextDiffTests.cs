@@ -1,16 +1,15 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using LibvirtNested.Internal;
 using NUnit.Framework;
 
-namespace LibvirtNested.Tests.Internal;
+namespace LibvirtNested.Xml.Tests;
 
-public class LineDiffTests
+public class XmlTextDiffTests
 {
     [Test]
     public void Equal_texts_have_an_empty_diff()
     {
-        Assert.That(LineDiff.Unified("a\nb\n", "a\nb\n", "x", "y"), Is.Empty);
+        Assert.That(XmlTextDiff.Unified("a\nb\n", "a\nb\n", "x", "y"), Is.Empty);
     }
 
     [Test]
@@ -19,7 +18,7 @@ public class LineDiffTests
         var before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
         var after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
 
-        var diff = LineDiff.Unified(before, after, "a", "b");
+        var diff = XmlTextDiff.Unified(before, after, "a", "b");
 
         Assert.That(diff, Is.EqualTo("--- a\n+++ b\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n"));
     }
@@ -33,7 +32,7 @@ public class LineDiffTests
         afterLines[25] = "changed";
         var after = string.Join('\n', afterLines) + "\n";
 
-        var diff = LineDiff.Unified(before, after, "a", "b");
+        var diff = XmlTextDiff.Unified(before, after, "a", "b");
 
         Assert.That(Regex.Matches(diff, "^@@ ", RegexOptions.Multiline), Has.Count.EqualTo(2));
         Assert.That(diff, Does.Contain("@@ -0,0 +1,1 @@").Or.Contain("@@ -1,3 +1,4 @@"));
@@ -46,7 +45,7 @@ public class LineDiffTests
     [TestCase("<domain>\n  <cpu mode='host-model'/>\n</domain>\n", "<domain>\n  <cpu mode='host-passthrough'/>\n  <devices/>\n</domain>\n")]
     public void Applying_the_diff_to_the_old_text_gives_the_new_text(string before, string after)
     {
-        Assert.That(Apply(before, LineDiff.Unified(before, after, "a", "b")), Is.EqualTo(after));
+        Assert.That(Apply(before, XmlTextDiff.Unified(before, after, "a", "b")), Is.EqualTo(after));
     }
 
     [Test]
@@ -76,7 +75,7 @@ public class LineDiffTests
 
             var beforeText = string.Concat(before.Select(l => l + "\n"));
             var afterText = string.Concat(after.Select(l => l + "\n"));
-            Assert.That(Apply(beforeText, LineDiff.Unified(beforeText, afterText, "a", "b")), Is.EqualTo(afterText), $"round {round}");
+            Assert.That(Apply(beforeText, XmlTextDiff.Unified(beforeText, afterText, "a", "b")), Is.EqualTo(afterText), $"round {round}");
         }
     }
 

@@ -1,19 +1,27 @@
 using System.Globalization;
 using System.Text;
 
-namespace LibvirtNested.Internal;
+namespace LibvirtNested.Xml;
 
 /// <summary>
-/// A small line-based unified diff (longest common subsequence after trimming the common prefix and suffix),
-/// enough for previewing edits of libvirt documents. The library must not depend on a test-only diff package.
+/// A line-based unified diff (<c>diff -u</c> style, three lines of context) for showing what an edit changed in a
+/// libvirt document, as <c>EditResult.Diff</c> and the dry run of <c>LibvirtConnection.EditDomain</c> do.
+/// Longest common subsequence after trimming the common prefix and suffix; no dependency beyond the BCL.
 /// </summary>
-internal static class LineDiff
+public static class XmlTextDiff
 {
     private const int Context = 3;
 
-    /// <summary>The unified diff from <paramref name="before"/> to <paramref name="after"/>; empty when equal.</summary>
-    internal static string Unified(string before, string after, string beforeLabel, string afterLabel)
+    /// <summary>The unified diff from <paramref name="before"/> to <paramref name="after"/>; empty when they are equal.</summary>
+    /// <param name="before">The old text, e.g. <c>ToXmlString()</c> before an edit; empty for a new document.</param>
+    /// <param name="after">The new text.</param>
+    /// <param name="beforeLabel">Name on the <c>---</c> line.</param>
+    /// <param name="afterLabel">Name on the <c>+++</c> line.</param>
+    /// <returns>The diff, or an empty string.</returns>
+    public static string Unified(string before, string after, string beforeLabel = "before", string afterLabel = "after")
     {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
         if (string.Equals(before, after, StringComparison.Ordinal))
         {
             return string.Empty;
