@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 results="$root/artifacts/test-results"
 
-bash scripts/install-prerequisites.sh || exit 1
+# e2fsprogs, util-linux and mount give mkfs.ext4, losetup and swapon for the block-device safety tests.
+bash scripts/install-prerequisites.sh e2fsprogs util-linux mount || exit 1
 
 daemon=no
 if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
