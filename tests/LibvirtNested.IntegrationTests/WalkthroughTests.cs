@@ -65,6 +65,41 @@ public class WalkthroughTests
     }
 
     [Test]
+    public void L2_built_like_virt_install_is_accepted_by_the_real_qemu_driver_with_validation()
+    {
+        // virt-install -n nested-L2 -r 16000 --vcpus=4 -l ISO --disk path=/dev/sda2 -w network=nested-bridge,
+        // with a loop device standing in for /dev/sda2 and an empty file for the ISO (define does not read either).
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var iso = Path.Combine(cleanup.TempDirectory(), "netinst.iso");
+        File.WriteAllBytes(iso, []);
+        var disk = cleanup.LoopDevice();
+        var networkName = Daemon.UniqueName("nested-bridge");
+        cleanup.Track(connection.DefineNetwork(
+            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24")
+                .WithDhcpRange("192.168.166.128", "192.168.166.254").Build(),
+            validate: true));
+
+        var l2 = new DomainBuilder(Daemon.UniqueName("nested-L2"))
+            .WithMemory("16000")
+            .WithVcpus(4)
+            .WithInstallIso(iso)
+            .WithBlockDisk(disk)
+            .WithNetwork(networkName)
+            .Build();
+        var domain = cleanup.Track(connection.DefineDomain(l2, validate: true));
+
+        var stored = domain.GetXml(inactive: true);
+        Assert.That(stored.MemoryBytes, Is.EqualTo(16000UL << 20));
+        Assert.That(stored.Vcpu?.Count, Is.EqualTo(4));
+        Assert.That(stored.Os?.Machine, Does.StartWith("pc-q35"), "libvirt expands q35 to its versioned machine type");
+        var cdrom = stored.Devices.Disks.Single(d => d.Device?.Value == "cdrom");
+        Assert.That((cdrom.Source?.File, cdrom.Target?.Bus), Is.EqualTo((iso, DomainDiskBus.Sata)));
+        Assert.That(stored.Devices.Disks.Single(d => d.Device?.Value == "disk").Source?.Dev, Is.EqualTo(disk));
+        Assert.That(stored.Devices.Interfaces.Single().Element.Element("source")?.Attribute("network")?.Value, Is.EqualTo(networkName));
+    }
+
+    [Test]
     public void L1_guest_on_a_pool_volume_starts_under_kvm_with_host_passthrough_scsi_controller_and_nic()
     {
         // Everything of the walkthrough but the LUN, which this kernel (no SCSI) cannot give a running guest.
