@@ -69,6 +69,7 @@ public class ReadBenchmarks
         return total;
     }
 
+    // The baseline must not call the library it is measured against, so it repeats DataSize's unit table by hand.
     private static ulong? MemoryBytes(XElement? memory)
     {
         if (memory is null)

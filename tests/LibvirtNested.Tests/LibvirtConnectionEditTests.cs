@@ -3,22 +3,14 @@ using NUnit.Framework;
 
 namespace LibvirtNested.Tests;
 
-public class LibvirtConnectionEditTests
+public class LibvirtConnectionEditTests : TestDriverFixture
 {
-    private LibvirtConnection connection = null!;
-
-    [SetUp]
-    public void Open() => connection = LibvirtConnection.Open(TestDriver.Uri);
-
-    [TearDown]
-    public void Close() => connection.Dispose();
-
     [Test]
     public void Edit_applies_the_change_and_returns_diff_and_new_definition()
     {
-        using var defined = TestDriver.Define(connection, "edit");
+        using var defined = TestDriver.Define(Connection, "edit");
 
-        var result = connection.EditDomain(defined.Domain.Name, d => SetVcpus(d, "4"));
+        var result = Connection.EditDomain(defined.Domain.Name, d => SetVcpus(d, "4"));
 
         Assert.That(result.Changed, Is.True);
         Assert.That(result.Applied, Is.True);
@@ -30,7 +22,7 @@ public class LibvirtConnectionEditTests
     [Test]
     public void Dry_run_returns_the_diff_and_defines_nothing()
     {
-        using var defined = TestDriver.Define(connection, "dryrun");
+        using var defined = TestDriver.Define(Connection, "dryrun");
         var before = defined.Domain.GetXmlString(inactive: true);
 
         var result = defined.Domain.Edit(d => SetVcpus(d, "2"), new EditOptions { DryRun = true });
@@ -46,9 +38,9 @@ public class LibvirtConnectionEditTests
     [Test]
     public void An_edit_that_changes_nothing_is_not_applied()
     {
-        using var defined = TestDriver.Define(connection, "noop");
+        using var defined = TestDriver.Define(Connection, "noop");
 
-        var result = connection.EditDomain(defined.Domain, _ => { });
+        var result = Connection.EditDomain(defined.Domain, _ => { });
 
         Assert.That(result.Changed, Is.False);
         Assert.That(result.Applied, Is.False);
@@ -58,11 +50,11 @@ public class LibvirtConnectionEditTests
     [Test]
     public void A_rejected_edit_leaves_the_definition_untouched_and_says_why()
     {
-        using var defined = TestDriver.Define(connection, "reject");
+        using var defined = TestDriver.Define(Connection, "reject");
         var before = defined.Domain.GetXmlString(inactive: true, secure: true);
 
         // Removing <os><type> makes the definition invalid for libvirt itself (VIR_ERR_XML_ERROR).
-        var error = Assert.Throws<LibvirtInvalidXmlException>(() => connection.EditDomain(defined.Domain.Name, d =>
+        var error = Assert.Throws<LibvirtInvalidXmlException>(() => Connection.EditDomain(defined.Domain.Name, d =>
         {
             SetVcpus(d, "8");
             d.Element.Element("os")!.Element("type")!.Remove();
@@ -76,10 +68,10 @@ public class LibvirtConnectionEditTests
     [Test]
     public void A_schema_invalid_edit_is_rejected_by_validation_and_leaves_the_definition_untouched()
     {
-        using var defined = TestDriver.Define(connection, "schema");
+        using var defined = TestDriver.Define(Connection, "schema");
         var before = defined.Domain.GetXmlString(inactive: true);
 
-        Assert.Throws<LibvirtSchemaValidationException>(() => connection.EditDomain(
+        Assert.Throws<LibvirtSchemaValidationException>(() => Connection.EditDomain(
             defined.Domain.Name,
             d => d.Element.Add(new XElement("unknownElement"))));
 
@@ -89,9 +81,9 @@ public class LibvirtConnectionEditTests
     [Test]
     public void Without_validation_libvirt_drops_what_it_does_not_know()
     {
-        using var defined = TestDriver.Define(connection, "novalidate");
+        using var defined = TestDriver.Define(Connection, "novalidate");
 
-        var result = connection.EditDomain(
+        var result = Connection.EditDomain(
             defined.Domain.Name,
             d => d.Element.Add(new XElement("unknownElement")),
             new EditOptions { Validate = false });
@@ -103,28 +95,28 @@ public class LibvirtConnectionEditTests
     [Test]
     public void Renaming_in_an_edit_is_refused_before_anything_is_defined()
     {
-        using var defined = TestDriver.Define(connection, "rename");
+        using var defined = TestDriver.Define(Connection, "rename");
         var newName = TestDriver.UniqueName("renamed");
 
-        Assert.Throws<InvalidOperationException>(() => connection.EditDomain(defined.Domain.Name, d => d.Name = newName));
+        Assert.Throws<InvalidOperationException>(() => Connection.EditDomain(defined.Domain.Name, d => d.Name = newName));
 
-        Assert.That(connection.TryGetDomain(newName, out _), Is.False);
+        Assert.That(Connection.TryGetDomain(newName, out _), Is.False);
     }
 
     [Test]
     public void Editing_a_missing_domain_is_not_found()
     {
-        Assert.Throws<LibvirtNotFoundException>(() => connection.EditDomain(TestDriver.UniqueName("gone"), _ => { }));
+        Assert.Throws<LibvirtNotFoundException>(() => Connection.EditDomain(TestDriver.UniqueName("gone"), _ => { }));
     }
 
     [Test]
     public void Edit_keeps_unknown_namespaced_metadata()
     {
-        using var defined = TestDriver.Define(connection, "meta");
+        using var defined = TestDriver.Define(Connection, "meta");
         XNamespace ns = "http://example.org/libvirt-nested";
-        connection.EditDomain(defined.Domain.Name, d => d.Element.Add(new XElement("metadata", new XElement(ns + "owner", new XAttribute(XNamespace.Xmlns + "ln", ns), "ci"))));
+        Connection.EditDomain(defined.Domain.Name, d => d.Element.Add(new XElement("metadata", new XElement(ns + "owner", new XAttribute(XNamespace.Xmlns + "ln", ns), "ci"))));
 
-        var result = connection.EditDomain(defined.Domain.Name, d => SetVcpus(d, "3"));
+        var result = Connection.EditDomain(defined.Domain.Name, d => SetVcpus(d, "3"));
 
         Assert.That(result.Xml.Element.Element("metadata")!.Element(ns + "owner")!.Value, Is.EqualTo("ci"));
     }

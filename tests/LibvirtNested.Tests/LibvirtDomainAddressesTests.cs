@@ -2,16 +2,8 @@ using NUnit.Framework;
 
 namespace LibvirtNested.Tests;
 
-public class LibvirtDomainAddressesTests
+public class LibvirtDomainAddressesTests : TestDriverFixture
 {
-    private LibvirtConnection connection = null!;
-
-    [SetUp]
-    public void Open() => connection = LibvirtConnection.Open(TestDriver.Uri);
-
-    [TearDown]
-    public void Close() => connection.Dispose();
-
     [Test]
     public void Test_driver_reports_made_up_addresses_for_each_interface_of_a_running_domain()
     {
@@ -96,7 +88,7 @@ public class LibvirtDomainAddressesTests
         var xml = TestDriver.Domain(TestDriver.UniqueName("addr"));
         var devices = xml.Element.Element("devices")!;
         devices.Add(System.Xml.Linq.XElement.Parse($"<interface type='network'><mac address='{mac}'/><source network='default'/><model type='virtio'/></interface>"));
-        return new TestDriver.DefinedDomain(connection.DefineDomain(xml));
+        return new TestDriver.DefinedDomain(Connection.DefineDomain(xml));
     }
 
     private sealed class SynchronousProgress(Action report) : IProgress<IReadOnlyList<DomainInterfaceAddresses>>

@@ -3,25 +3,17 @@ using NUnit.Framework;
 
 namespace LibvirtNested.Tests;
 
-public class LibvirtDomainTests
+public class LibvirtDomainTests : TestDriverFixture
 {
-    private LibvirtConnection connection = null!;
-
-    [SetUp]
-    public void Open() => connection = LibvirtConnection.Open(TestDriver.Uri);
-
-    [TearDown]
-    public void Close() => connection.Dispose();
-
     [Test]
     public void Define_then_look_up_by_name_and_uuid()
     {
-        using var defined = TestDriver.Define(connection, "lookup");
+        using var defined = TestDriver.Define(Connection, "lookup");
         var name = defined.Domain.Name;
         var uuid = defined.Domain.Uuid;
 
-        using var byName = connection.GetDomain(name);
-        using var byUuid = connection.GetDomain(uuid);
+        using var byName = Connection.GetDomain(name);
+        using var byUuid = Connection.GetDomain(uuid);
 
         Assert.That(uuid, Is.Not.EqualTo(Guid.Empty));
         Assert.That(byName.Uuid, Is.EqualTo(uuid));
@@ -35,7 +27,7 @@ public class LibvirtDomainTests
     public void Define_with_validation_accepts_a_valid_domain()
     {
         var name = TestDriver.UniqueName("valid");
-        using var domain = connection.DefineDomain(TestDriver.Domain(name), validate: true);
+        using var domain = Connection.DefineDomain(TestDriver.Domain(name), validate: true);
         try
         {
             Assert.That(domain.Name, Is.EqualTo(name));
@@ -49,19 +41,19 @@ public class LibvirtDomainTests
     [Test]
     public void TryGetDomain_is_false_for_missing_names_and_uuids()
     {
-        Assert.That(connection.TryGetDomain(TestDriver.UniqueName("none"), out var byName), Is.False);
+        Assert.That(Connection.TryGetDomain(TestDriver.UniqueName("none"), out var byName), Is.False);
         Assert.That(byName, Is.Null);
-        Assert.That(connection.TryGetDomain(Guid.NewGuid(), out var byUuid), Is.False);
+        Assert.That(Connection.TryGetDomain(Guid.NewGuid(), out var byUuid), Is.False);
         Assert.That(byUuid, Is.Null);
-        Assert.Throws<LibvirtNotFoundException>(() => connection.GetDomain(Guid.NewGuid()));
+        Assert.Throws<LibvirtNotFoundException>(() => Connection.GetDomain(Guid.NewGuid()));
     }
 
     [Test]
     public void TryGetDomain_is_true_for_an_existing_domain()
     {
-        using var defined = TestDriver.Define(connection, "tryget");
+        using var defined = TestDriver.Define(Connection, "tryget");
 
-        Assert.That(connection.TryGetDomain(defined.Domain.Name, out var found), Is.True);
+        Assert.That(Connection.TryGetDomain(defined.Domain.Name, out var found), Is.True);
         using (found)
         {
             Assert.That(found!.Uuid, Is.EqualTo(defined.Domain.Uuid));
@@ -71,7 +63,7 @@ public class LibvirtDomainTests
     [Test]
     public void GetXml_inactive_round_trips_the_definition()
     {
-        using var defined = TestDriver.Define(connection, "xml");
+        using var defined = TestDriver.Define(Connection, "xml");
 
         var xml = defined.Domain.GetXml(inactive: true);
 
@@ -84,13 +76,13 @@ public class LibvirtDomainTests
     [Test]
     public void ListDomains_filters_active_and_inactive()
     {
-        using var stopped = TestDriver.Define(connection, "list-off");
-        using var running = TestDriver.Define(connection, "list-on");
+        using var stopped = TestDriver.Define(Connection, "list-off");
+        using var running = TestDriver.Define(Connection, "list-on");
         running.Domain.Start();
 
-        var all = Names(connection.ListDomains());
-        var active = Names(connection.ListDomains(LibvirtListFilter.Active));
-        var inactive = Names(connection.ListDomains(LibvirtListFilter.Inactive));
+        var all = Names(Connection.ListDomains());
+        var active = Names(Connection.ListDomains(LibvirtListFilter.Active));
+        var inactive = Names(Connection.ListDomains(LibvirtListFilter.Inactive));
 
         Assert.That(all, Does.Contain(stopped.Domain.Name).And.Contain(running.Domain.Name));
         Assert.That(active, Does.Contain(running.Domain.Name).And.Not.Contain(stopped.Domain.Name));
@@ -101,7 +93,7 @@ public class LibvirtDomainTests
     [Test]
     public void Lifecycle_start_reboot_shutdown_destroy_reports_states_with_reasons()
     {
-        using var defined = TestDriver.Define(connection, "life");
+        using var defined = TestDriver.Define(Connection, "life");
         var domain = defined.Domain;
 
         Assert.That(domain.GetState().State, Is.EqualTo(DomainState.ShutOff));
@@ -131,17 +123,17 @@ public class LibvirtDomainTests
     public void Undefine_removes_the_definition()
     {
         var name = TestDriver.UniqueName("undef");
-        using var domain = connection.DefineDomain(TestDriver.Domain(name));
+        using var domain = Connection.DefineDomain(TestDriver.Domain(name));
 
         domain.Undefine(DomainUndefineOptions.ManagedSave | DomainUndefineOptions.SnapshotsMetadata);
 
-        Assert.That(connection.TryGetDomain(name, out _), Is.False);
+        Assert.That(Connection.TryGetDomain(name, out _), Is.False);
     }
 
     [Test]
     public void Undefine_with_a_flag_the_driver_does_not_know_fails_and_keeps_the_domain()
     {
-        using var defined = TestDriver.Define(connection, "undefflag");
+        using var defined = TestDriver.Define(Connection, "undefflag");
 
         var error = Assert.Throws<LibvirtException>(() => defined.Domain.Undefine(DomainUndefineOptions.CheckpointsMetadata));
 
@@ -153,7 +145,7 @@ public class LibvirtDomainTests
     public void Undefine_of_a_running_domain_leaves_it_transient()
     {
         var name = TestDriver.UniqueName("transient");
-        using var domain = connection.DefineDomain(TestDriver.Domain(name));
+        using var domain = Connection.DefineDomain(TestDriver.Domain(name));
         domain.Start();
 
         domain.Undefine();
@@ -161,13 +153,13 @@ public class LibvirtDomainTests
         Assert.That(domain.IsPersistent, Is.False);
         Assert.That(domain.IsActive, Is.True);
         domain.Destroy();
-        Assert.That(connection.TryGetDomain(name, out _), Is.False);
+        Assert.That(Connection.TryGetDomain(name, out _), Is.False);
     }
 
     [Test]
     public void Autostart_can_be_set_and_read()
     {
-        using var defined = TestDriver.Define(connection, "auto");
+        using var defined = TestDriver.Define(Connection, "auto");
 
         Assert.That(defined.Domain.Autostart, Is.False);
         defined.Domain.Autostart = true;
@@ -179,7 +171,7 @@ public class LibvirtDomainTests
     [Test]
     public void Attach_and_detach_are_unsupported_by_the_test_driver_with_a_typed_error()
     {
-        using var defined = TestDriver.Define(connection, "attach");
+        using var defined = TestDriver.Define(Connection, "attach");
         var disk = new XElement(
             "disk",
             new XAttribute("type", "file"),
@@ -198,7 +190,7 @@ public class LibvirtDomainTests
     [Test]
     public void Typed_devices_from_the_domain_model_go_through_the_same_calls()
     {
-        using var defined = TestDriver.Define(connection, "typed");
+        using var defined = TestDriver.Define(Connection, "typed");
         var scratch = defined.Domain.GetXml(inactive: true);
         var nic = scratch.AddNetworkInterface("default");
         var disk = scratch.Devices.Disks.Single();
@@ -213,8 +205,8 @@ public class LibvirtDomainTests
     [Test]
     public void Calls_on_a_disposed_domain_throw_ObjectDisposedException()
     {
-        using var defined = TestDriver.Define(connection, "disposed");
-        var second = connection.GetDomain(defined.Domain.Name);
+        using var defined = TestDriver.Define(Connection, "disposed");
+        var second = Connection.GetDomain(defined.Domain.Name);
         second.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => _ = second.Name);
@@ -229,7 +221,7 @@ public class LibvirtDomainTests
         using var domain = other.DefineDomain(TestDriver.Domain(name));
         other.Dispose();
 
-        Assert.That(domain.Name, Is.EqualTo(name), "libvirt reference-counts the connection");
+        Assert.That(domain.Name, Is.EqualTo(name), "libvirt reference-counts the Connection");
         domain.Undefine();
     }
 

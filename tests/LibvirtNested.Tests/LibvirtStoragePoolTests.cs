@@ -3,21 +3,13 @@ using NUnit.Framework;
 
 namespace LibvirtNested.Tests;
 
-public class LibvirtStoragePoolTests
+public class LibvirtStoragePoolTests : TestDriverFixture
 {
-    private LibvirtConnection connection = null!;
-
-    [SetUp]
-    public void Open() => connection = LibvirtConnection.Open(TestDriver.Uri);
-
-    [TearDown]
-    public void Close() => connection.Dispose();
-
     [Test]
     public void Directory_pool_is_defined_built_started_listed_and_removed()
     {
         var name = TestDriver.UniqueName("pool");
-        using var pool = connection.DefineDirectoryPool(name, "/var/lib/libvirt/images/" + name);
+        using var pool = Connection.DefineDirectoryPool(name, "/var/lib/libvirt/images/" + name);
         try
         {
             pool.Build();
@@ -27,7 +19,7 @@ public class LibvirtStoragePoolTests
 
             Assert.That(pool.IsActive, Is.True);
             Assert.That(pool.GetXml().Element.Element("target")!.Element("path")!.Value, Does.EndWith(name));
-            using var found = connection.GetStoragePool(name);
+            using var found = Connection.GetStoragePool(name);
             Assert.That(found.Name, Is.EqualTo(name));
             Assert.That(ListNames(LibvirtListFilter.Active), Does.Contain(name));
         }
@@ -37,13 +29,13 @@ public class LibvirtStoragePoolTests
             pool.Undefine();
         }
 
-        Assert.That(connection.TryGetStoragePool(name, out _), Is.False);
+        Assert.That(Connection.TryGetStoragePool(name, out _), Is.False);
     }
 
     [Test]
     public void Missing_pool_is_not_found()
     {
-        var error = Assert.Throws<LibvirtNotFoundException>(() => connection.GetStoragePool(TestDriver.UniqueName("nopool")));
+        var error = Assert.Throws<LibvirtNotFoundException>(() => Connection.GetStoragePool(TestDriver.UniqueName("nopool")));
 
         Assert.That(error!.CodeName, Is.EqualTo("VIR_ERR_NO_STORAGE_POOL"));
     }
@@ -52,7 +44,7 @@ public class LibvirtStoragePoolTests
     [TestCase("raw")]
     public void Volume_is_created_with_a_path_and_deleted(string format)
     {
-        using var pool = connection.GetStoragePool("default-pool");
+        using var pool = Connection.GetStoragePool("default-pool");
         var name = TestDriver.UniqueName("vol") + "." + format;
 
         using var volume = pool.CreateVolume(name, 1L << 30, format);
@@ -72,7 +64,7 @@ public class LibvirtStoragePoolTests
     [Test]
     public void Volume_from_typed_xml_and_duplicate_is_already_exists()
     {
-        using var pool = connection.GetStoragePool("default-pool");
+        using var pool = Connection.GetStoragePool("default-pool");
         var name = TestDriver.UniqueName("volxml");
         var xml = StorageVolumeXml.Parse($"<volume><name>{name}</name><capacity unit='MiB'>64</capacity></volume>");
 
@@ -90,7 +82,7 @@ public class LibvirtStoragePoolTests
 
     private List<string> ListNames(LibvirtListFilter filter)
     {
-        var pools = connection.ListStoragePools(filter);
+        var pools = Connection.ListStoragePools(filter);
         var names = pools.Select(p => p.Name).ToList();
         foreach (var p in pools)
         {
