@@ -45,6 +45,21 @@ internal static class Daemon
         }
     }
 
+    /// <summary>Does this machine give the daemon KVM (<c>/dev/kvm</c>)? Machines of this kind come with and without it.</summary>
+    public static bool HasKvm => File.Exists("/dev/kvm");
+
+    /// <summary>The domain type for tests that only define and read back: <c>kvm</c> where KVM exists, else <c>qemu</c> (TCG).</summary>
+    public static string GuestType => HasKvm ? "kvm" : "qemu";
+
+    /// <summary>Skips a test that must start or inspect a KVM guest on a machine without <c>/dev/kvm</c>, even on CI: no harness can make KVM.</summary>
+    public static void RequireKvm()
+    {
+        if (!HasKvm)
+        {
+            Assert.Ignore("This machine has no /dev/kvm, so the daemon offers no kvm guests; the test needs KVM itself (TCG variants run elsewhere).");
+        }
+    }
+
     /// <summary>A unique name with the test prefix; short enough for libvirt and for interface names derived from it.</summary>
     public static string UniqueName(string what) => $"{Prefix}{what}-{Guid.NewGuid():N}"[..(Prefix.Length + what.Length + 9)];
 

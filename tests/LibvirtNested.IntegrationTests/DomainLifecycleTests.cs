@@ -50,6 +50,7 @@ public class DomainLifecycleTests
     [Test]
     public void Kvm_guest_starts_with_the_default_cpu()
     {
+        Daemon.RequireKvm();
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
         var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("kvm"), "kvm"), validate: true));
@@ -65,6 +66,7 @@ public class DomainLifecycleTests
     public void Kvm_guest_with_host_passthrough_starts_once_arch_capabilities_is_disabled()
     {
         // This host's KVM (kvm_pvm) lets QEMU crash on MSR 0x10a with the host CPU; without arch-capabilities it runs.
+        Daemon.RequireKvm();
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
         var definition = Guests.Minimal(Daemon.UniqueName("kvm-passthrough"), "kvm").UseHostPassthrough();

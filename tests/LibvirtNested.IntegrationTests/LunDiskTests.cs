@@ -16,7 +16,7 @@ public class LunDiskTests
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
         var loop = cleanup.LoopDevice();
-        var definition = Guests.Minimal(Daemon.UniqueName("lun"), "kvm");
+        var definition = Guests.Minimal(Daemon.UniqueName("lun"), Daemon.GuestType);
         definition.AddLunDisk(loop);
 
         var domain = cleanup.Track(connection.DefineDomain(definition, validate: true));
@@ -41,7 +41,7 @@ public class LunDiskTests
         using var cleanup = new Cleanup();
         var first = cleanup.LoopDevice();
         var second = cleanup.LoopDevice();
-        var definition = Guests.Minimal(Daemon.UniqueName("luns"), "kvm");
+        var definition = Guests.Minimal(Daemon.UniqueName("luns"), Daemon.GuestType);
         definition.AddLunDisk(first);
         definition.AddLunDisk(second);
         definition.AddLunDisk(first);

@@ -31,6 +31,7 @@ public class WalkthroughTests
         network.Start();
 
         var l1 = Guests.L1(Daemon.UniqueName("l1"), Path.Combine(images, "l1.qcow2"));
+        l1.Type = Daemon.GuestType;   // host-passthrough on TCG is defined; only its start is refused
         l1.UseHostPassthrough();
         var controller = l1.EnsureVirtioScsiController();
         l1.AddLunDisk(lun);
@@ -81,6 +82,7 @@ public class WalkthroughTests
             validate: true));
 
         var l2 = new DomainBuilder(Daemon.UniqueName("nested-L2"))
+            .WithType(Daemon.GuestType)
             .WithMemory("16000")
             .WithVcpus(4)
             .WithInstallIso(iso)
@@ -103,6 +105,7 @@ public class WalkthroughTests
     public void L1_guest_on_a_pool_volume_starts_under_kvm_with_host_passthrough_scsi_controller_and_nic()
     {
         // Everything of the walkthrough but the LUN, which this kernel (no SCSI) cannot give a running guest.
+        Daemon.RequireKvm();
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
         var pool = cleanup.Track(connection.DefineDirectoryPool(Daemon.UniqueName("images"), cleanup.TempDirectory()));
