@@ -36,11 +36,27 @@ internal static class XmlLoader
 
     private static readonly SearchValues<char> QuotesOrEnd = SearchValues.Create("'\">");
 
+    /// <summary>Documents up to this size share their thread's name table; larger ones get their own.</summary>
+    private const int SharedNameTableLimit = 64 * 1024;
+
+    /// <summary>Parses after which a thread's shared name table is replaced, so that distinct names cannot pile up.</summary>
+    private const int SharedNameTableParses = 64;
+
+    /// <summary>
+    /// Reader settings whose name table is shared by this thread's parses of small documents: libvirt documents repeat
+    /// the same few hundred names, and a fresh table per parse allocated every one of them again.
+    /// </summary>
+    [ThreadStatic]
+    private static XmlReaderSettings? sharedSettings;
+
+    [ThreadStatic]
+    private static int sharedParses;
+
     public static XDocument Parse(string xml, string expectedRoot, string? source, bool limitDepth = true)
     {
         ArgumentNullException.ThrowIfNull(xml);
         XDocument document;
-        using (var reader = XmlReader.Create(new StringReader(xml), Settings))
+        using (var reader = XmlReader.Create(new StringReader(xml), SettingsFor(xml)))
         {
             try
             {
@@ -63,6 +79,24 @@ internal static class XmlLoader
         }
 
         return document;
+    }
+
+    private static XmlReaderSettings SettingsFor(string xml)
+    {
+        if (xml.Length > SharedNameTableLimit)
+        {
+            return Settings;
+        }
+
+        if (sharedSettings is null || ++sharedParses > SharedNameTableParses)
+        {
+            var settings = Settings.Clone();
+            settings.NameTable = new NameTable();
+            sharedSettings = settings;
+            sharedParses = 0;
+        }
+
+        return sharedSettings;
     }
 
     internal static string Describe(string? source) => source is null ? "The document" : $"'{source}'";
@@ -193,11 +227,10 @@ internal static class XmlLoader
             }
 
             var tagStart = Offset() - 1;
-            var tagEnd = EndOfStartTag(tagStart);
             var empty = reader.IsEmptyElement;
             if (reader.AttributeCount > ManyAttributes)
             {
-                return ReadElementWithManyAttributes(tagStart, tagEnd, empty);
+                return ReadElementWithManyAttributes(tagStart, EndOfStartTag(tagStart), empty);
             }
 
             var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
@@ -226,11 +259,9 @@ internal static class XmlLoader
                 reader.MoveToElement();
             }
 
-            var tag = xml.AsSpan(tagStart, tagEnd - tagStart);
-            if (tag.Length != canonicalLength
-                || tag[1..^1].ContainsAny(TagSpecial)
-                || tag.Count('\'') + tag.Count('"') != 2 * attributeCount)
+            if (!IsCanonical(tagStart, canonicalLength, attributeCount))
             {
+                var tag = xml.AsSpan(tagStart, EndOfStartTag(tagStart) - tagStart);
                 CountQuoteStyle(tag, attributeCount);
                 XmlSourceText.SetStartTag(element, tag.ToString());
             }
@@ -279,6 +310,22 @@ internal static class XmlLoader
             }
 
             return text;
+        }
+
+        /// <summary>
+        /// Whether the start tag at <paramref name="tagStart"/> is exactly what the writer produces from the element:
+        /// as long as that, ending in its first <c>&gt;</c>, with no reference, tab, line break or quote inside a value.
+        /// Checked without finding the tag's end first, which is what most of the cost of a scan would be.
+        /// </summary>
+        private bool IsCanonical(int tagStart, int canonicalLength, int attributeCount)
+        {
+            if (tagStart + canonicalLength > xml.Length || xml[tagStart + canonicalLength - 1] != '>')
+            {
+                return false;
+            }
+
+            var tag = xml.AsSpan(tagStart, canonicalLength);
+            return !tag[1..^1].ContainsAny(TagSpecial) && tag.Count('\'') + tag.Count('"') == 2 * attributeCount;
         }
 
         /// <summary>Evidence for the document's style: quotes escaped where they need not be, or left raw.</summary>
