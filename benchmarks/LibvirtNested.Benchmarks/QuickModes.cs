@@ -28,6 +28,9 @@ public static class QuickModes
             case "breakdown":
                 Breakdown(Count(args, 1, 10));
                 return true;
+            case "scaling":
+                Scaling(Count(args, 1, 3));
+                return true;
             case "digest":
                 Digest();
                 return true;
@@ -67,6 +70,16 @@ public static class QuickModes
         Compare("edit: XDocument by hand", edit.HandEditPath, "edit: DomainXml", edit.DomainXmlEditPath, rounds);
         Compare("roundtrip: XDocument", () => RoundTripXDocument(), "roundtrip: DomainXml", () => RoundTripDomainXml(), rounds);
         Compare("read: XElement by hand", read.XElementRead, "read: DomainXml typed", read.TypedRead, rounds * 10);
+    }
+
+    /// <summary>Issue 8's quadratic inputs, each timed <paramref name="rounds"/> times after one warm-up.</summary>
+    private static void Scaling(int rounds)
+    {
+        var bench = new ScalingBenchmarks();
+        Measure("diff 50k lines, 40 changes", rounds, () => bench.Diff50kLines());
+        Measure("XDocument.Parse 100k attributes", rounds, () => bench.XDocumentManyAttributes());
+        Measure("DomainXml.Parse 100k attributes", rounds, () => bench.DomainXmlManyAttributes());
+        Measure("DomainXml.Parse 20k deep (refused)", rounds, () => bench.DomainXmlDeepRefused());
     }
 
     private static long RoundTripXDocument() => new RoundTripBenchmarks().XDocumentRoundTripOver(DomainCorpus.Texts);

@@ -6,7 +6,9 @@ namespace LibvirtNested.Xml;
 /// <summary>
 /// A line-based unified diff (<c>diff -u</c> style, three lines of context) for showing what an edit changed in a
 /// libvirt document, as <c>EditResult.Diff</c> and the dry run of <c>LibvirtConnection.EditDomain</c> do.
-/// Longest common subsequence after trimming the common prefix and suffix; no dependency beyond the BCL.
+/// Myers' O((N+M)·D) algorithm in linear space (<see cref="MyersDiff"/>), after trimming the common prefix and
+/// suffix; past a work budget of about 50 million steps a changed region is shown as removed and re-added as a
+/// whole instead (a correct but coarser diff), so no input takes unbounded time or memory. BCL only.
 /// </summary>
 public static class XmlTextDiff
 {
@@ -49,59 +51,27 @@ public static class XmlTextDiff
 
     private static List<Edit> Compute(string[] a, string[] b)
     {
-        var prefix = 0;
-        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[^(suffix + 1)] == b[^(suffix + 1)])
-        {
-            suffix++;
-        }
-
-        var n = a.Length - prefix - suffix;
-        var m = b.Length - prefix - suffix;
-        var lcs = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            for (var j = m - 1; j >= 0; j--)
-            {
-                lcs[i, j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
-
+        var (deleted, inserted) = new MyersDiff(a, b).Run();
         var edits = new List<Edit>(a.Length + b.Length);
-        for (var k = 0; k < prefix; k++)
-        {
-            edits.Add(new Edit(' ', a[k], k, k));
-        }
-
         int x = 0, y = 0;
-        while (x < n || y < m)
+        while (x < a.Length || y < b.Length)
         {
-            if (x < n && y < m && a[prefix + x] == b[prefix + y])
+            if (x < a.Length && deleted[x])
             {
-                edits.Add(new Edit(' ', a[prefix + x], prefix + x, prefix + y));
+                edits.Add(new Edit('-', a[x], x, y));
                 x++;
-                y++;
             }
-            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
+            else if (y < b.Length && inserted[y])
             {
-                edits.Add(new Edit('-', a[prefix + x], prefix + x, prefix + y));
-                x++;
+                edits.Add(new Edit('+', b[y], x, y));
+                y++;
             }
             else
             {
-                edits.Add(new Edit('+', b[prefix + y], prefix + x, prefix + y));
+                edits.Add(new Edit(' ', a[x], x, y));
+                x++;
                 y++;
             }
-        }
-
-        for (var k = 0; k < suffix; k++)
-        {
-            edits.Add(new Edit(' ', a[a.Length - suffix + k], a.Length - suffix + k, b.Length - suffix + k));
         }
 
         return edits;

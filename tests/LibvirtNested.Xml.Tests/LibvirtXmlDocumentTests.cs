@@ -62,8 +62,13 @@ public sealed class LibvirtXmlDocumentTests
         try
         {
             var e = Assert.Throws<LibvirtXmlParseException>(() => DomainXml.Load(path));
-            Assert.That(e!.Source, Is.EqualTo(path));
+            Assert.That(e!.FilePath, Is.EqualTo(path));
             Assert.That(e.Message, Does.Contain(path));
+            Assert.That((e.LineNumber, e.LinePosition), Is.Not.EqualTo((0, 0)));
+
+            // Exception.Source keeps its meaning (the throwing assembly); before, a 'new Source' hid it.
+            Assert.That(((Exception)e).Source, Is.EqualTo("LibvirtNested.Xml"));
+            Assert.That(typeof(LibvirtXmlParseException).GetProperty(nameof(Exception.Source))!.DeclaringType, Is.EqualTo(typeof(Exception)));
         }
         finally
         {

@@ -21,20 +21,20 @@ public sealed partial class DomainXml : LibvirtXmlDocument
     /// <summary>Parses domain XML text.</summary>
     /// <param name="xml">The text of a <c>&lt;domain&gt;</c> document.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;domain&gt;</c>.</exception>
+    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, nests elements deeper than <see cref="LibvirtXmlDocument.MaxElementDepth"/> (256), or its root is not <c>&lt;domain&gt;</c>.</exception>
     public static DomainXml Parse(string xml) => new(ParseDocument(xml, RootElementName));
 
     /// <summary>Loads domain XML from a file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtXmlParseException">The file is not well-formed, has a DTD, or its root is not <c>&lt;domain&gt;</c>.</exception>
+    /// <exception cref="LibvirtXmlParseException">The file is not well-formed, has a DTD, nests elements deeper than <see cref="LibvirtXmlDocument.MaxElementDepth"/> (256), or its root is not <c>&lt;domain&gt;</c>, or its bytes are not valid in the encoding its byte-order mark or XML declaration names (UTF-8 when neither does).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static DomainXml Load(string path) => new(LoadDocument(path, RootElementName));
 
     /// <summary>Loads domain XML from a stream, leaving the stream open.</summary>
     /// <param name="stream">The stream.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;domain&gt;</c>.</exception>
+    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, nests elements deeper than <see cref="LibvirtXmlDocument.MaxElementDepth"/> (256), or its root is not <c>&lt;domain&gt;</c>, or its bytes are not valid in the encoding its byte-order mark or XML declaration names (UTF-8 when neither does).</exception>
     public static DomainXml Load(Stream stream) => new(LoadDocument(stream, RootElementName));
 
     /// <summary>A new, empty <c>&lt;domain type='…'&gt;</c> document; see also <c>DomainBuilder</c> for a complete guest.</summary>

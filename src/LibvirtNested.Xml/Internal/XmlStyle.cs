@@ -5,7 +5,9 @@ namespace LibvirtNested.Xml.Internal;
 /// <summary>
 /// Source-text details kept as annotations so that a document is written back as it was read:
 /// the quote most attributes used (libvirt writes single quotes), each attribute that used the other one,
-/// and the XML declaration verbatim. Documents in one quote style carry no per-attribute annotation.
+/// the XML declaration verbatim, whether new values escape both quote characters everywhere (libvirt writes
+/// <c>&amp;apos;</c> and <c>&amp;quot;</c> in text and attributes alike) and the encoding the file was read in.
+/// Documents in one quote style carry no per-attribute annotation.
 /// </summary>
 internal static class XmlStyle
 {
@@ -13,6 +15,9 @@ internal static class XmlStyle
     {
         public char Quote = '\'';
         public string? Declaration;
+        public bool EscapeQuotes;
+        public System.Text.Encoding? Encoding;
+        public bool ByteOrderMark;
     }
 
     private sealed class QuoteMark
@@ -27,7 +32,26 @@ internal static class XmlStyle
 
     public static void SetDefaultQuote(XDocument document, char quote) => GetOrAdd(document).Quote = quote;
 
+    /// <summary>Keeps the declaration as written, from <c>&lt;?xml</c> to <c>?&gt;</c>.</summary>
     public static void SetDeclaration(XDocument document, string declaration) => GetOrAdd(document).Declaration = declaration;
+
+    public static void SetEscapeQuotes(XDocument document, bool escape) => GetOrAdd(document).EscapeQuotes = escape;
+
+    public static bool EscapeQuotes(XDocument? document) => document?.Annotation<DocumentStyle>()?.EscapeQuotes ?? false;
+
+    /// <summary>Records the encoding a file or stream was decoded with, and whether it began with a byte-order mark.</summary>
+    public static void SetEncoding(XDocument document, System.Text.Encoding encoding, bool byteOrderMark)
+    {
+        var style = GetOrAdd(document);
+        style.Encoding = encoding;
+        style.ByteOrderMark = byteOrderMark;
+    }
+
+    public static (System.Text.Encoding? Encoding, bool ByteOrderMark) EncodingOf(XDocument document)
+    {
+        var style = document.Annotation<DocumentStyle>();
+        return (style?.Encoding, style?.ByteOrderMark ?? false);
+    }
 
     public static char DefaultQuote(XDocument? document) => document?.Annotation<DocumentStyle>()?.Quote ?? '\'';
 

@@ -151,19 +151,31 @@ internal static class XmlTree
     /// </summary>
     public static void Format(XElement element, string? indent, string unit)
     {
-        if (indent is null || !element.HasElements || element.Nodes().Any(n => n is XText))
+        if (indent is null)
         {
             return;
         }
 
-        var childIndent = indent + unit;
-        foreach (var child in element.Elements().ToList())
+        // Iterative, so a deep new subtree built in code cannot exhaust the stack.
+        var pending = new Stack<(XElement Element, string Indent)>();
+        pending.Push((element, indent));
+        while (pending.Count > 0)
         {
-            child.AddBeforeSelf(new XText("\n" + childIndent));
-            Format(child, childIndent, unit);
-        }
+            var (current, currentIndent) = pending.Pop();
+            if (!current.HasElements || current.Nodes().Any(n => n is XText))
+            {
+                continue;
+            }
 
-        element.Add(new XText("\n" + indent));
+            var childIndent = currentIndent + unit;
+            foreach (var child in current.Elements().ToList())
+            {
+                child.AddBeforeSelf(new XText("\n" + childIndent));
+                pending.Push((child, childIndent));
+            }
+
+            current.Add(new XText("\n" + currentIndent));
+        }
     }
 
     /// <summary>A readable path to <paramref name="element"/> for error messages, such as <c>/domain/devices/disk[2]/target</c>.</summary>

@@ -19,20 +19,20 @@ public sealed partial class StoragePoolXml : LibvirtXmlDocument
     /// <summary>Parses storage pool XML text.</summary>
     /// <param name="xml">The text of a <c>&lt;pool&gt;</c> document.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;pool&gt;</c>.</exception>
+    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, nests elements deeper than <see cref="LibvirtXmlDocument.MaxElementDepth"/> (256), or its root is not <c>&lt;pool&gt;</c>.</exception>
     public static StoragePoolXml Parse(string xml) => new(ParseDocument(xml, RootElementName));
 
     /// <summary>Loads storage pool XML from a file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtXmlParseException">The file is not well-formed, has a DTD, or its root is not <c>&lt;pool&gt;</c>.</exception>
+    /// <exception cref="LibvirtXmlParseException">The file is not well-formed, has a DTD, nests elements deeper than <see cref="LibvirtXmlDocument.MaxElementDepth"/> (256), or its root is not <c>&lt;pool&gt;</c>, or its bytes are not valid in the encoding its byte-order mark or XML declaration names (UTF-8 when neither does).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static StoragePoolXml Load(string path) => new(LoadDocument(path, RootElementName));
 
     /// <summary>Loads storage pool XML from a stream, leaving the stream open.</summary>
     /// <param name="stream">The stream.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, or its root is not <c>&lt;pool&gt;</c>.</exception>
+    /// <exception cref="LibvirtXmlParseException">The text is not well-formed, has a DTD, nests elements deeper than <see cref="LibvirtXmlDocument.MaxElementDepth"/> (256), or its root is not <c>&lt;pool&gt;</c>, or its bytes are not valid in the encoding its byte-order mark or XML declaration names (UTF-8 when neither does).</exception>
     public static StoragePoolXml Load(Stream stream) => new(LoadDocument(stream, RootElementName));
 
     /// <summary>A new directory pool (<c>&lt;pool type='dir'&gt;</c>) for <c>virStoragePoolDefineXML</c>: image files in one host folder.</summary>
