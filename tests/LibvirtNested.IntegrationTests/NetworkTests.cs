@@ -21,14 +21,14 @@ public class NetworkTests
             .WithDhcpRange("192.168.166.128", "192.168.166.254")
             .Build();
 
-        var network = cleanup.Track(connection.DefineNetwork(definition, validate: true));
+        var network = cleanup.Track(connection.DefineNetwork(definition));
         Assert.That(network.IsActive, Is.False);
         Assert.That(network.IsPersistent, Is.True);
 
         network.Start();
         Assert.That(network.IsActive, Is.True);
         Assert.That(network.BridgeName, Is.EqualTo("virbr1"));
-        var live = network.GetXml();
+        var live = network.GetLiveXml();
         Assert.That(live.Forward?.Mode?.Value, Is.EqualTo("nat"));
         Assert.That(live.Ipv4?.Address, Is.EqualTo("192.168.166.1"));
         Assert.That(live.Ipv4?.Dhcp?.Ranges.Select(r => (r.Start, r.End)), Is.EqualTo(new[] { ("192.168.166.128", "192.168.166.254") }));
@@ -43,14 +43,14 @@ public class NetworkTests
         Assert.That(network.GetDhcpLeases(Mac), Is.Empty);
 
         network.AddDhcpHost(Mac, IPAddress.Parse("192.168.166.10"), "l2-guest");
-        var host = network.GetXml().Ipv4?.Dhcp?.FindHost(Mac);
+        var host = network.GetLiveXml().Ipv4?.Dhcp?.FindHost(Mac);
         Assert.That(host, Is.Not.Null, "the live XML has no DHCP host after virNetworkUpdate");
         Assert.That((host!.Ip, host.Name), Is.EqualTo(("192.168.166.10", "l2-guest")));
-        Assert.That(network.GetXml(inactive: true).Ipv4?.Dhcp?.FindHost(Mac), Is.Not.Null, "the persistent XML has no DHCP host");
+        Assert.That(network.GetInactiveXml().Ipv4?.Dhcp?.FindHost(Mac), Is.Not.Null, "the persistent XML has no DHCP host");
 
         network.RemoveDhcpHost(Mac, IPAddress.Parse("192.168.166.10"));
-        Assert.That(network.GetXml().Ipv4?.Dhcp?.Hosts, Is.Empty);
-        Assert.That(network.GetXml(inactive: true).Ipv4?.Dhcp?.Hosts, Is.Empty);
+        Assert.That(network.GetLiveXml().Ipv4?.Dhcp?.Hosts, Is.Empty);
+        Assert.That(network.GetInactiveXml().Ipv4?.Dhcp?.Hosts, Is.Empty);
 
         network.Destroy();
         Assert.That(network.IsActive, Is.False);

@@ -211,7 +211,7 @@ public class LibvirtErrorTests
         var domain = TestDriver.Domain(TestDriver.UniqueName("schema"));
         domain.Element.Add(new System.Xml.Linq.XElement("notInTheSchema"));
 
-        var error = Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineDomain(domain, validate: true));
+        var error = Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineDomain(domain));
 
         Assert.That(error!.Code, Is.EqualTo(92));
         Assert.That(error.DomainName, Is.EqualTo("VIR_FROM_XML"));
