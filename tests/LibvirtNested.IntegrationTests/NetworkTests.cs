@@ -60,6 +60,23 @@ public class NetworkTests
     }
 
     [Test]
+    public void Dhcp_host_scope_chooses_the_running_network_the_definition_or_both()
+    {
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var network = cleanup.Track(connection.DefineNetwork(
+            new NatNetworkBuilder(Daemon.UniqueName("scope")).WithBridge("virbr5").WithSubnet("192.168.169.0/24").Build()));
+        network.Start();
+
+        network.AddDhcpHost("52:54:00:6c:76:02", IPAddress.Parse("192.168.169.20"), "cfg", NetworkModificationScope.Config);
+        network.AddDhcpHost("52:54:00:6c:76:03", IPAddress.Parse("192.168.169.21"), "live", NetworkModificationScope.Live);
+
+        Assert.That(network.GetLiveXml().Ipv4?.Dhcp?.Hosts.Select(h => h.Name), Is.EqualTo(new[] { "live" }));
+        Assert.That(network.GetInactiveXml().Ipv4?.Dhcp?.Hosts.Select(h => h.Name), Is.EqualTo(new[] { "cfg" }));
+        network.Destroy();
+    }
+
+    [Test]
     public void Network_with_a_taken_bridge_name_is_refused_with_libvirts_reason()
     {
         using var connection = Daemon.Connect();

@@ -173,6 +173,37 @@ public class LibvirtNetworkTests
         Assert.That(DhcpHosts(), Does.Contain("52:54:00:aa:bb:cc 192.168.166.131 "));
     }
 
+    // The test driver keeps one definition for a running network and applies every update to it, so the
+    // live/config split is checked on the real daemon (tests/LibvirtNested.IntegrationTests/NetworkTests.cs).
+    [TestCase(NetworkModificationScope.Live | NetworkModificationScope.Config, true, 3u)]
+    [TestCase(NetworkModificationScope.Live | NetworkModificationScope.Config, false, 2u)]
+    [TestCase(NetworkModificationScope.Live, true, 1u)]
+    [TestCase(NetworkModificationScope.Live, false, 0u)]
+    [TestCase(NetworkModificationScope.Config, true, 2u)]
+    [TestCase(NetworkModificationScope.Current, true, 0u)]
+    public void The_scope_becomes_libvirts_update_flags_and_live_is_dropped_for_an_inactive_network(NetworkModificationScope scope, bool active, uint flags)
+    {
+        Assert.That(LibvirtNested.Interop.LibvirtFlags.NetworkUpdate(scope, active), Is.EqualTo(flags));
+    }
+
+    [Test]
+    public void An_unknown_scope_bit_is_refused_before_libvirt_is_called()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.AddDhcpHost("52:54:00:aa:bb:03", IPAddress.Parse("192.168.166.134"), null, (NetworkModificationScope)8));
+        Assert.That(DhcpHosts(), Is.Empty);
+    }
+
+    [Test]
+    public void DefineNetwork_validates_against_the_schema_by_default()
+    {
+        var text = TestDriver.NetworkXmlText(TestDriver.UniqueName("badnet"), "vb" + Guid.NewGuid().ToString("N")[..8])
+            .Replace("<forward mode='nat'/>", "<forward mode='nat'/><notInTheSchema/>", StringComparison.Ordinal);
+
+        Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineNetwork(text).Dispose());
+        using var accepted = connection.DefineNetwork(text, NetworkDefineOptions.None);
+        accepted.Undefine();
+    }
+
     [Test]
     public void Removing_a_missing_dhcp_host_fails_with_libvirt_reason()
     {

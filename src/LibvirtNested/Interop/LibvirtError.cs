@@ -10,6 +10,7 @@ namespace LibvirtNested.Interop;
 /// </summary>
 internal static unsafe class LibvirtError
 {
+    internal const int VIR_ERR_INTERNAL_ERROR = 1;
     internal const int VIR_ERR_OPERATION_FAILED = 9;
     internal const int VIR_ERR_NO_SUPPORT = 3;
     internal const int VIR_ERR_NO_CONNECT = 5;
@@ -170,6 +171,13 @@ internal static unsafe class LibvirtError
             || info.Message.Contains("end of file from server", StringComparison.OrdinalIgnoreCase))
         {
             return new LibvirtConnectionLostException(info, function, inner);
+        }
+
+        // The test driver reports starting a running domain as an internal error ("Domain 'x' is already running"),
+        // where qemu reports VIR_ERR_OPERATION_INVALID: one exception for the same state error on every driver.
+        if (info.Code == VIR_ERR_INTERNAL_ERROR && info.Message.Contains("is already running", StringComparison.Ordinal))
+        {
+            return new LibvirtOperationInvalidException(info, function, inner);
         }
 
         // Some drivers report a duplicate definition as a generic failure; the message is the only signal.
