@@ -29,6 +29,10 @@ public class DomainLifecycleTests
             Assert.That(running.Reason, Is.EqualTo("booted"));
             Assert.That(domain.IsActive, Is.True);
             Assert.That(domain.GetLiveXml().Element.Attribute("id"), Is.Not.Null, "a running domain's live XML carries its id");
+            Assert.That(domain.GetInactiveXml().Element.Attribute("id"), Is.Null, "the definition carries none");
+
+            // The README's promise, on qemu: starting a running guest is LibvirtOperationInvalidException.
+            Assert.Throws<LibvirtOperationInvalidException>(domain.Start);
         }
         finally
         {
