@@ -43,16 +43,16 @@ public static class Cycles
 {
     public static int Strings(LibvirtConnection connection, string xml)
     {
-        using var defined = connection.DefineDomain(xml);
-        var length = defined.GetXmlString(inactive: true).Length;
+        using var defined = connection.DefineDomain(xml, DomainDefineOptions.None);
+        var length = defined.GetInactiveXmlString().Length;
         defined.Undefine();
         return length;
     }
 
     public static int Typed(LibvirtConnection connection, DomainXml domain)
     {
-        using var defined = connection.DefineDomain(domain);
-        var readBack = defined.GetXml(inactive: true);
+        using var defined = connection.DefineDomain(domain, DomainDefineOptions.None);
+        var readBack = defined.GetInactiveXml();
         defined.Undefine();
         return readBack.Element.Elements().Count();
     }

@@ -207,9 +207,9 @@ public static class QuickModes
         var inactiveLength = Cycles.Strings(connection, xml);
         Console.WriteLine($"define XML {xml.Length} chars, inactive XML {inactiveLength} chars");
         string inactive;
-        using (var probe = connection.DefineDomain(xml))
+        using (var probe = connection.DefineDomain(xml, DomainDefineOptions.None))
         {
-            inactive = probe.GetXmlString(inactive: true);
+            inactive = probe.GetInactiveXmlString();
             probe.Undefine();
         }
 

@@ -8,6 +8,10 @@ repo="$(cd "$here/../.." && pwd)"
 cycles="${1:-20000}"
 rounds="${2:-2}"
 out="${TMPDIR:-/tmp}/libvirtnested-cycle"
+# cycle.c needs libvirt's C headers and the unversioned libvirt.so, both only in libvirt-dev.
+if [ ! -f /usr/include/libvirt/libvirt.h ]; then
+    bash "$repo/scripts/install-prerequisites.sh" libvirt-dev
+fi
 gcc -O2 -Wall -Wextra -o "$out" "$here/cycle.c" -lvirt
 dotnet build -c Release "$repo/benchmarks/LibvirtNested.Benchmarks" -v q -nologo > /dev/null
 bench="$repo/benchmarks/LibvirtNested.Benchmarks/bin/Release/net10.0/LibvirtNested.Benchmarks.dll"

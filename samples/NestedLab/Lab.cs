@@ -57,7 +57,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             {
                 // An existing network is reused as it is: redefining a network that guests use would disturb them.
                 output.WriteLine($"Network '{options.Network}' exists (bridge {existing.BridgeName}); reusing it.");
-                WriteOut("network.xml", existing.GetXmlString());
+                WriteOut("network.xml", existing.GetLiveXmlString());
                 EnsureActive(existing);
             }
 
@@ -72,7 +72,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             return;
         }
 
-        using var network = connection.DefineNetwork(desired, validate: true);
+        using var network = connection.DefineNetwork(desired);
         network.Autostart = true;
         EnsureActive(network);
     }
@@ -112,8 +112,8 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             PrintDiff(XmlTextDiff.Unified(string.Empty, created.ToXmlString(), "/dev/null", $"{options.L1}.xml"));
             if (!options.DryRun)
             {
-                using var defined = connection.DefineDomain(created, validate: true);
-                WriteOut("l1.xml", defined.GetXmlString(inactive: true));
+                using var defined = connection.DefineDomain(created);
+                WriteOut("l1.xml", defined.GetInactiveXmlString());
             }
             else
             {
@@ -193,8 +193,8 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             return false;
         }
 
-        using var domain = connection.DefineDomain(l2, validate: true);
-        WriteOut("l2.xml", domain.GetXmlString(inactive: true));
+        using var domain = connection.DefineDomain(l2);
+        WriteOut("l2.xml", domain.GetInactiveXmlString());
         return StartL2(domain);
     }
 

@@ -29,11 +29,11 @@ try
         return 0;
     }
 
-    using var network = connection.DefineNetwork(xml, validate: true);
+    using var network = connection.DefineNetwork(xml);
     network.Start();
     network.Autostart = true;
     Console.WriteLine($"Network '{name}' defined, started and set to autostart:");
-    Console.WriteLine(network.GetXmlString());
+    Console.WriteLine(network.GetLiveXmlString());
     return 0;
 }
 catch (Exception e) when (e is LibvirtException or ArgumentException)

@@ -25,8 +25,8 @@ public class LibvirtAlreadyExistsException : LibvirtException
     {
     }
 
-    internal LibvirtAlreadyExistsException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtAlreadyExistsException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

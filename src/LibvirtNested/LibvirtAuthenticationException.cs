@@ -25,8 +25,8 @@ public class LibvirtAuthenticationException : LibvirtException
     {
     }
 
-    internal LibvirtAuthenticationException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtAuthenticationException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

@@ -27,6 +27,6 @@ public sealed partial class LibvirtConnection
     /// <exception cref="LibvirtException">libvirt failed, e.g. an unknown emulator or machine.</exception>
     public DomainCapabilitiesXml GetDomainCapabilities(string? emulator = null, string? arch = null, string? machine = null, string? virtType = null) =>
         DomainCapabilitiesXml.Parse(LibvirtError.CheckString(
-            Libvirt.virConnectGetDomainCapabilities(Handle, emulator, arch, machine, virtType, 0),
+            Libvirt.virConnectGetDomainCapabilities(Handle, emulator, arch, machine, virtType, LibvirtFlags.None),
             nameof(Libvirt.virConnectGetDomainCapabilities)));
 }

@@ -6,36 +6,42 @@ namespace LibvirtNested;
 /// <content>Domains.</content>
 public sealed partial class LibvirtConnection
 {
-    /// <summary>Defines (or redefines) a persistent domain (<c>virDomainDefineXMLFlags</c>, <c>virsh define</c>).</summary>
+    /// <summary>
+    /// Defines (or redefines) a persistent domain (<c>virDomainDefineXMLFlags</c>, <c>virsh define</c>), validating it
+    /// against libvirt's RelaxNG schema first unless <paramref name="options"/> says <see cref="DomainDefineOptions.None"/>.
+    /// </summary>
     /// <param name="domain">The definition.</param>
-    /// <param name="validate">Ask libvirt to validate against its RelaxNG schema first (<c>VIR_DOMAIN_DEFINE_VALIDATE</c>).</param>
+    /// <param name="options"><see cref="DomainDefineOptions.Validate"/> (the default, like <see cref="EditOptions.Validate"/>) or <see cref="DomainDefineOptions.None"/>.</param>
     /// <returns>The defined domain.</returns>
+    /// <exception cref="ArgumentException">The text contains a NUL character.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown flag.</exception>
     /// <exception cref="LibvirtInvalidXmlException">libvirt cannot parse the definition (codes 27/35).</exception>
-    /// <exception cref="LibvirtSchemaValidationException">The definition fails the schema (with <paramref name="validate"/>).</exception>
+    /// <exception cref="LibvirtSchemaValidationException">The definition fails the schema (with <see cref="DomainDefineOptions.Validate"/>).</exception>
     /// <exception cref="LibvirtUnsupportedConfigurationException">The driver does not support the configuration.</exception>
     /// <exception cref="LibvirtAlreadyExistsException">Another domain has the name or UUID.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public LibvirtDomain DefineDomain(DomainXml domain, bool validate = false)
+    public LibvirtDomain DefineDomain(DomainXml domain, DomainDefineOptions options = DomainDefineOptions.Validate)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        return DefineDomain(domain.ToXmlString(), validate);
+        return DefineDomain(domain.ToXmlString(), options);
     }
 
-    /// <summary>Defines (or redefines) a persistent domain from XML text (<c>virDomainDefineXMLFlags</c>).</summary>
+    /// <summary>Defines (or redefines) a persistent domain from XML text (<c>virDomainDefineXMLFlags</c>), validating it by default.</summary>
     /// <param name="xml">A <c>&lt;domain&gt;</c> document.</param>
-    /// <param name="validate">Validate against libvirt's schema first (<c>VIR_DOMAIN_DEFINE_VALIDATE</c>).</param>
+    /// <param name="options"><see cref="DomainDefineOptions.Validate"/> (the default) or <see cref="DomainDefineOptions.None"/>.</param>
     /// <returns>The defined domain.</returns>
-    /// <exception cref="LibvirtException">libvirt refused; see <see cref="DefineDomain(DomainXml, bool)"/>.</exception>
-    public LibvirtDomain DefineDomain(string xml, bool validate = false)
+    /// <exception cref="ArgumentException"><paramref name="xml"/> contains a NUL character.</exception>
+    /// <exception cref="LibvirtException">libvirt refused; see <see cref="DefineDomain(DomainXml, DomainDefineOptions)"/>.</exception>
+    public LibvirtDomain DefineDomain(string xml, DomainDefineOptions options = DomainDefineOptions.Validate)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var flags = validate ? Libvirt.VIR_DOMAIN_DEFINE_VALIDATE : 0;
-        return new(this, LibvirtError.Check(Libvirt.virDomainDefineXMLFlags(Handle, xml, flags), nameof(Libvirt.virDomainDefineXMLFlags)));
+        return new(this, LibvirtError.Check(Libvirt.virDomainDefineXMLFlags(Handle, xml, LibvirtFlags.DomainDefine(options)), nameof(Libvirt.virDomainDefineXMLFlags)));
     }
 
     /// <summary>Looks up a domain by name (<c>virDomainLookupByName</c>).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The domain.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character.</exception>
     /// <exception cref="LibvirtNotFoundException">No domain has that name.</exception>
     public LibvirtDomain GetDomain(string name)
     {
@@ -94,12 +100,6 @@ public sealed partial class LibvirtConnection
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public IReadOnlyList<LibvirtDomain> ListDomains(LibvirtListFilter filter = LibvirtListFilter.All)
     {
-        var flags = filter switch
-        {
-            LibvirtListFilter.Active => Libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE,
-            LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_DOMAINS_INACTIVE,
-            _ => 0u,
-        };
-        return Array.ConvertAll(LibvirtProxy.ListAllDomains(Handle, flags), handle => new LibvirtDomain(this, handle));
+        return Array.ConvertAll(LibvirtProxy.ListAllDomains(Handle, LibvirtFlags.ListDomains(filter)), handle => new LibvirtDomain(this, handle));
     }
 }

@@ -6,29 +6,35 @@ namespace LibvirtNested;
 /// <content>Virtual networks.</content>
 public sealed partial class LibvirtConnection
 {
-    /// <summary>Defines (or redefines) a persistent network (<c>virNetworkDefineXMLFlags</c>, <c>virsh net-define</c>); it is not started.</summary>
+    /// <summary>
+    /// Defines (or redefines) a persistent network (<c>virNetworkDefineXMLFlags</c>, <c>virsh net-define</c>); it is not
+    /// started. Validates against libvirt's RelaxNG schema first unless <paramref name="options"/> says <see cref="NetworkDefineOptions.None"/>.
+    /// </summary>
     /// <param name="network">The definition.</param>
-    /// <param name="validate">Validate against libvirt's schema first (<c>VIR_NETWORK_DEFINE_VALIDATE</c>).</param>
+    /// <param name="options"><see cref="NetworkDefineOptions.Validate"/> (the default) or <see cref="NetworkDefineOptions.None"/>.</param>
     /// <returns>The network.</returns>
+    /// <exception cref="ArgumentException">The text contains a NUL character.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown flag.</exception>
     /// <exception cref="LibvirtInvalidXmlException">libvirt cannot parse the definition.</exception>
+    /// <exception cref="LibvirtSchemaValidationException">The definition fails the schema (with <see cref="NetworkDefineOptions.Validate"/>).</exception>
     /// <exception cref="LibvirtAlreadyExistsException">Another network has the name or UUID.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public LibvirtNetwork DefineNetwork(NetworkXml network, bool validate = false)
+    public LibvirtNetwork DefineNetwork(NetworkXml network, NetworkDefineOptions options = NetworkDefineOptions.Validate)
     {
         ArgumentNullException.ThrowIfNull(network);
-        return DefineNetwork(network.ToXmlString(), validate);
+        return DefineNetwork(network.ToXmlString(), options);
     }
 
-    /// <summary>Defines a persistent network from XML text (<c>virNetworkDefineXMLFlags</c>).</summary>
+    /// <summary>Defines a persistent network from XML text (<c>virNetworkDefineXMLFlags</c>), validating it by default.</summary>
     /// <param name="xml">A <c>&lt;network&gt;</c> document.</param>
-    /// <param name="validate">Validate against libvirt's schema first.</param>
+    /// <param name="options"><see cref="NetworkDefineOptions.Validate"/> (the default) or <see cref="NetworkDefineOptions.None"/>.</param>
     /// <returns>The network.</returns>
-    /// <exception cref="LibvirtException">libvirt refused; see <see cref="DefineNetwork(NetworkXml, bool)"/>.</exception>
-    public LibvirtNetwork DefineNetwork(string xml, bool validate = false)
+    /// <exception cref="ArgumentException"><paramref name="xml"/> contains a NUL character.</exception>
+    /// <exception cref="LibvirtException">libvirt refused; see <see cref="DefineNetwork(NetworkXml, NetworkDefineOptions)"/>.</exception>
+    public LibvirtNetwork DefineNetwork(string xml, NetworkDefineOptions options = NetworkDefineOptions.Validate)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var flags = validate ? Libvirt.VIR_NETWORK_DEFINE_VALIDATE : 0;
-        return new(this, LibvirtError.Check(Libvirt.virNetworkDefineXMLFlags(Handle, xml, flags), nameof(Libvirt.virNetworkDefineXMLFlags)));
+        return new(this, LibvirtError.Check(Libvirt.virNetworkDefineXMLFlags(Handle, xml, LibvirtFlags.NetworkDefine(options)), nameof(Libvirt.virNetworkDefineXMLFlags)));
     }
 
     /// <summary>Looks up a network by name (<c>virNetworkLookupByName</c>).</summary>
@@ -66,12 +72,6 @@ public sealed partial class LibvirtConnection
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public IReadOnlyList<LibvirtNetwork> ListNetworks(LibvirtListFilter filter = LibvirtListFilter.All)
     {
-        var flags = filter switch
-        {
-            LibvirtListFilter.Active => Libvirt.VIR_CONNECT_LIST_NETWORKS_ACTIVE,
-            LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_NETWORKS_INACTIVE,
-            _ => 0u,
-        };
-        return Array.ConvertAll(LibvirtProxy.ListAllNetworks(Handle, flags), handle => new LibvirtNetwork(this, handle));
+        return Array.ConvertAll(LibvirtProxy.ListAllNetworks(Handle, LibvirtFlags.ListNetworks(filter)), handle => new LibvirtNetwork(this, handle));
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class LibvirtConnection
     public LibvirtStoragePool DefineStoragePool(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return new(this, LibvirtError.Check(Libvirt.virStoragePoolDefineXML(Handle, xml, 0), nameof(Libvirt.virStoragePoolDefineXML)));
+        return new(this, LibvirtError.Check(Libvirt.virStoragePoolDefineXML(Handle, xml, LibvirtFlags.None), nameof(Libvirt.virStoragePoolDefineXML)));
     }
 
     /// <summary>Defines a directory pool, like <c>virsh pool-define-as NAME dir --target PATH</c>.</summary>
@@ -81,12 +81,6 @@ public sealed partial class LibvirtConnection
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public IReadOnlyList<LibvirtStoragePool> ListStoragePools(LibvirtListFilter filter = LibvirtListFilter.All)
     {
-        var flags = filter switch
-        {
-            LibvirtListFilter.Active => Libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE,
-            LibvirtListFilter.Inactive => Libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE,
-            _ => 0u,
-        };
-        return Array.ConvertAll(LibvirtProxy.ListAllStoragePools(Handle, flags), handle => new LibvirtStoragePool(this, handle));
+        return Array.ConvertAll(LibvirtProxy.ListAllStoragePools(Handle, LibvirtFlags.ListStoragePools(filter)), handle => new LibvirtStoragePool(this, handle));
     }
 }

@@ -11,16 +11,18 @@ namespace LibvirtNested;
 /// from many threads at once, as may the domain, network and storage objects obtained from it. libvirt's error
 /// state is per thread and this library reads it on the failing thread before returning, so each exception
 /// describes the caller's own failure. Object handles are reference-counted by libvirt: a
-/// <see cref="LibvirtDomain"/> stays usable after its connection is disposed, and disposing the connection
-/// closes it only when no object holds it any more.</para>
-/// <para>Not synchronized: <see cref="Dispose"/> racing with calls on other threads (calls after disposal
-/// throw <see cref="ObjectDisposedException"/>), and read-modify-write sequences such as
-/// <see cref="EditDomain(string, Action{LibvirtNested.Xml.Domain.DomainXml}, EditOptions?)"/> against other
-/// writers of the same domain.</para>
+/// <see cref="LibvirtDomain"/> (network, pool, volume) stays usable after its connection object is disposed, its
+/// <see cref="LibvirtDomain.Edit"/> included, and libvirt closes the connection only when no object holds it any
+/// more. The connection object's own methods throw <see cref="ObjectDisposedException"/> after disposal.</para>
+/// <para><see cref="EditDomain(string, Action{LibvirtNested.Xml.Domain.DomainXml}, EditOptions?)"/> serialises edits of
+/// one domain inside the process and detects other processes' writes (see there). Not synchronized:
+/// <see cref="Dispose"/> racing with calls on other threads, and read-modify-write sequences a caller builds
+/// from separate calls (read XML, then define).</para>
 /// </remarks>
 public sealed partial class LibvirtConnection : IDisposable
 {
     private readonly ConnectHandle handle;
+    private string? identity;
 
     private LibvirtConnection(ConnectHandle handle)
     {
@@ -68,7 +70,7 @@ public sealed partial class LibvirtConnection : IDisposable
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(callback);
         Libvirt.EnsureInitialized();
-        return new(LibvirtAuth.Open(uri, callback, readOnly ? Libvirt.VIR_CONNECT_RO : 0));
+        return new(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(readOnly)));
     }
 
     /// <summary>Opens a connection answering user-name prompts with <paramref name="userName"/> and password prompts with <paramref name="password"/>.</summary>
@@ -76,6 +78,7 @@ public sealed partial class LibvirtConnection : IDisposable
     /// <param name="userName">Answer to <c>VIR_CRED_AUTHNAME</c>/<c>VIR_CRED_USERNAME</c>.</param>
     /// <param name="password">Answer to <c>VIR_CRED_PASSPHRASE</c>/<c>VIR_CRED_NOECHOPROMPT</c>.</param>
     /// <returns>The open connection.</returns>
+    /// <exception cref="ArgumentException">A string contains a NUL character.</exception>
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
     /// <exception cref="LibvirtAuthenticationException">Authentication failed.</exception>
     /// <exception cref="LibvirtConnectionFailedException">The daemon cannot be reached.</exception>
@@ -83,6 +86,10 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
+
+        // Refused now, not only if the driver happens to ask for them.
+        CheckedUtf8StringMarshaller.EnsureNoNul(userName, nameof(userName));
+        CheckedUtf8StringMarshaller.EnsureNoNul(password, nameof(password));
         return OpenAuthenticated(uri, credentials =>
         {
             foreach (var credential in credentials)
@@ -156,6 +163,15 @@ public sealed partial class LibvirtConnection : IDisposable
         }
     }
 
+    /// <summary>Whether this connection object was disposed.</summary>
+    internal bool IsClosed => handle.IsClosed;
+
+    /// <summary>
+    /// Which hypervisor this connection talks to, for keys that must be equal for every connection to it: the
+    /// canonical URI and the host name (read once; two libvirt calls).
+    /// </summary>
+    internal string Identity => identity ??= $"{Uri}|{HostName}";
+
     /// <summary>The native handle, for this library's objects.</summary>
     internal ConnectHandle Handle
     {
@@ -168,6 +184,9 @@ public sealed partial class LibvirtConnection : IDisposable
 
     /// <summary>Closes this reference to the connection (<c>virConnectClose</c>).</summary>
     public void Dispose() => handle.Dispose();
+
+    /// <summary>A new connection object over the connection <paramref name="domain"/> belongs to (its own libvirt reference); dispose it.</summary>
+    internal static LibvirtConnection Of(LibvirtDomain domain) => new(LibvirtProxy.DomainConnection(domain.Handle));
 
     /// <summary>libvirt encodes versions as <c>major * 1,000,000 + minor * 1,000 + release</c>.</summary>
     internal static Version DecodeVersion(ulong version) =>

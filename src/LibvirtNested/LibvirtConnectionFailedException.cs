@@ -25,8 +25,8 @@ public class LibvirtConnectionFailedException : LibvirtException
     {
     }
 
-    internal LibvirtConnectionFailedException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtConnectionFailedException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

@@ -25,8 +25,8 @@ public class LibvirtConnectionLostException : LibvirtException
     {
     }
 
-    internal LibvirtConnectionLostException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtConnectionLostException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

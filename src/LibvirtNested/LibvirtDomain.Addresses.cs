@@ -14,28 +14,44 @@ public sealed partial class LibvirtDomain
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed, e.g. the guest agent is not responding (code 86).</exception>
     public IReadOnlyList<DomainInterfaceAddresses> GetInterfaceAddresses(DomainAddressSource source = DomainAddressSource.Lease) =>
-        LibvirtProxy.InterfaceAddresses(Handle, (uint)source);
+        LibvirtProxy.InterfaceAddresses(Handle, LibvirtFlags.AddressSource(source));
 
     /// <summary>
     /// Polls <see cref="GetInterfaceAddresses"/> until every interface of the running domain (or each one named in
     /// <see cref="DomainAddressWaitOptions.Interfaces"/>) has an address: the replacement for scanning the
     /// network with <c>nmap -sP</c> to find a new guest.
     /// </summary>
-    /// <param name="timeout">How long to wait in total.</param>
-    /// <param name="options">Source, interfaces, poll interval and progress.</param>
+    /// <param name="timeout">
+    /// How long to wait in total: <see cref="Timeout.InfiniteTimeSpan"/> (or <see cref="TimeSpan.MaxValue"/>) waits until
+    /// the addresses appear or <paramref name="cancellationToken"/> is cancelled; <see cref="TimeSpan.Zero"/> polls once.
+    /// </param>
+    /// <param name="options">Source, interfaces, poll interval (clamped to
+    /// <see cref="DomainAddressWaitOptions.MinimumPollInterval"/>…<see cref="DomainAddressWaitOptions.MaximumPollInterval"/>) and progress.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The interfaces and addresses of the last poll.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="TimeoutException">Not every interface had an address within <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed with anything but a not-yet-responding guest agent.</exception>
     public async Task<IReadOnlyList<DomainInterfaceAddresses>> WaitForAddressesAsync(
         TimeSpan timeout,
         DomainAddressWaitOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be zero or positive, or Timeout.InfiniteTimeSpan.");
+        }
+
         options ??= new DomainAddressWaitOptions();
-        var wanted = options.Interfaces ?? GetXml().Devices.Interfaces.Select(i => i.Mac).OfType<string>().ToArray();
-        var deadline = DateTime.UtcNow + timeout;
+        var infinite = timeout == Timeout.InfiniteTimeSpan;
+        var pollInterval = options.EffectivePollInterval;
+        var wanted = options.Interfaces ?? GetLiveXml().Devices.Interfaces.Select(i => i.Mac).OfType<string>().ToArray();
+
+        // Elapsed time from a monotonic clock, compared with the timeout: no deadline is ever computed, so
+        // TimeSpan.MaxValue cannot overflow, and a wall-clock jump cannot end or stretch the wait.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<DomainInterfaceAddresses> last = [];
         while (true)
         {
@@ -54,14 +70,20 @@ public sealed partial class LibvirtDomain
                 // The agent starts after the guest's OS boots; until then there is nothing to read yet.
             }
 
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero)
+            var delay = pollInterval;
+            if (!infinite)
             {
-                throw new TimeoutException(
-                    $"Domain '{Name}' did not get an address on every interface ({string.Join(", ", wanted)}) within {timeout}.");
+                var remaining = timeout - clock.Elapsed;
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException(
+                        $"Domain '{Name}' did not get an address on every interface ({string.Join(", ", wanted)}) within {timeout}.");
+                }
+
+                delay = remaining < delay ? remaining : delay;
             }
 
-            await Task.Delay(remaining < options.PollInterval ? remaining : options.PollInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 

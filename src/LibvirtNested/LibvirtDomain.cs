@@ -8,22 +8,26 @@ namespace LibvirtNested;
 /// A domain (guest) of a <see cref="LibvirtConnection"/> (<c>virDomainPtr</c>). Dispose it to release libvirt's
 /// reference; that does not affect the guest. Thread-safe like its connection.
 /// </summary>
-public sealed partial class LibvirtDomain : IDisposable
+/// <remarks>
+/// libvirt's domain reference holds its connection open, so every method here keeps working after
+/// <see cref="Connection"/> was disposed, <see cref="Edit"/> included (it then edits through a new reference to the
+/// same connection).
+/// </remarks>
+public sealed partial class LibvirtDomain : LibvirtObject
 {
-    private readonly DomainHandle handle;
-
     internal LibvirtDomain(LibvirtConnection connection, DomainHandle handle)
+        : base(handle)
     {
         Connection = connection;
-        this.handle = handle;
     }
 
     /// <summary>The connection this domain was obtained from.</summary>
     public LibvirtConnection Connection { get; }
 
     /// <summary>The domain's name (<c>virDomainGetName</c>).</summary>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string Name
+    public override string Name
     {
         get => LibvirtError.CheckString(Libvirt.virDomainGetName(Handle), nameof(Libvirt.virDomainGetName));
     }
@@ -53,32 +57,49 @@ public sealed partial class LibvirtDomain : IDisposable
         set => LibvirtError.Check(Libvirt.virDomainSetAutostart(Handle, value ? 1 : 0), nameof(Libvirt.virDomainSetAutostart));
     }
 
-    internal DomainHandle Handle
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-            return handle;
-        }
-    }
+    /// <inheritdoc/>
+    private protected override string Kind => "domain";
 
-    /// <summary>The domain's XML (<c>virDomainGetXMLDesc</c>) as a typed document.</summary>
-    /// <param name="inactive">The persistent definition (<c>VIR_DOMAIN_XML_INACTIVE</c>), the one to edit; false gives the live state.</param>
-    /// <param name="secure">Include security-sensitive data such as VNC passwords (<c>VIR_DOMAIN_XML_SECURE</c>; needs a read-write connection).</param>
+    internal DomainHandle Handle => GuardedHandle<DomainHandle>();
+
+    /// <summary>
+    /// The persistent definition (<c>virDomainGetXMLDesc</c> with <c>VIR_DOMAIN_XML_INACTIVE</c>, <c>virsh dumpxml --inactive</c>)
+    /// as a typed document: the one to edit and to verify an edit against. It is what the guest gets at its next start.
+    /// </summary>
+    /// <param name="options">Extra flags, e.g. <see cref="DomainXmlOptions.Secure"/> for passwords.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public DomainXml GetXml(bool inactive = false, bool secure = false) => DomainXml.Parse(GetXmlString(inactive, secure));
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown flag.</exception>
+    /// <exception cref="LibvirtException">libvirt failed, e.g. <see cref="LibvirtOperationInvalidException"/> for <see cref="DomainXmlOptions.Secure"/> on a read-only connection.</exception>
+    public DomainXml GetInactiveXml(DomainXmlOptions options = DomainXmlOptions.None) => DomainXml.Parse(GetInactiveXmlString(options));
 
-    /// <summary>The domain's XML text (<c>virDomainGetXMLDesc</c>) exactly as libvirt formats it.</summary>
-    /// <param name="inactive">The persistent definition (<c>VIR_DOMAIN_XML_INACTIVE</c>).</param>
-    /// <param name="secure">Include security-sensitive data (<c>VIR_DOMAIN_XML_SECURE</c>).</param>
-    /// <returns>The XML text.</returns>
+    /// <summary>
+    /// The running guest's state (<c>virDomainGetXMLDesc</c> without <c>VIR_DOMAIN_XML_INACTIVE</c>, <c>virsh dumpxml</c>)
+    /// as a typed document: with the live changes, assigned tap devices, ports and aliases. For a stopped domain it
+    /// equals the definition.
+    /// </summary>
+    /// <param name="options">Extra flags, e.g. <see cref="DomainXmlOptions.Secure"/>.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown flag.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string GetXmlString(bool inactive = false, bool secure = false)
-    {
-        var flags = (inactive ? Libvirt.VIR_DOMAIN_XML_INACTIVE : 0) | (secure ? Libvirt.VIR_DOMAIN_XML_SECURE : 0);
-        return LibvirtError.CheckString(Libvirt.virDomainGetXMLDesc(Handle, flags), nameof(Libvirt.virDomainGetXMLDesc));
-    }
+    public DomainXml GetLiveXml(DomainXmlOptions options = DomainXmlOptions.None) => DomainXml.Parse(GetLiveXmlString(options));
+
+    /// <summary>The persistent definition's XML text exactly as libvirt formats it (<c>virDomainGetXMLDesc</c> with <c>VIR_DOMAIN_XML_INACTIVE</c>).</summary>
+    /// <param name="options">Extra flags, e.g. <see cref="DomainXmlOptions.Secure"/>.</param>
+    /// <returns>The XML text.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown flag.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string GetInactiveXmlString(DomainXmlOptions options = DomainXmlOptions.None) => GetXmlDesc(inactive: true, options);
+
+    /// <summary>The running guest's XML text exactly as libvirt formats it (<c>virDomainGetXMLDesc</c>).</summary>
+    /// <param name="options">Extra flags, e.g. <see cref="DomainXmlOptions.Secure"/>.</param>
+    /// <returns>The XML text.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown flag.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string GetLiveXmlString(DomainXmlOptions options = DomainXmlOptions.None) => GetXmlDesc(inactive: false, options);
 
     /// <summary>Starts the defined domain (<c>virDomainCreate</c>, <c>virsh start</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is already running.</exception>
@@ -94,7 +115,7 @@ public sealed partial class LibvirtDomain : IDisposable
     /// <summary>Asks the guest to reboot (<c>virDomainReboot</c> with the hypervisor's default method).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Reboot() => LibvirtError.Check(Libvirt.virDomainReboot(Handle, 0), nameof(Libvirt.virDomainReboot));
+    public void Reboot() => LibvirtError.Check(Libvirt.virDomainReboot(Handle, LibvirtFlags.None), nameof(Libvirt.virDomainReboot));
 
     /// <summary>Stops the guest immediately, like pulling the plug (<c>virDomainDestroy</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
@@ -106,14 +127,14 @@ public sealed partial class LibvirtDomain : IDisposable
     /// <exception cref="LibvirtOperationInvalidException">The domain is transient, or has nvram / snapshots / managed save that <paramref name="options"/> does not cover.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public void Undefine(DomainUndefineOptions options = DomainUndefineOptions.None) =>
-        LibvirtError.Check(Libvirt.virDomainUndefineFlags(Handle, (uint)options), nameof(Libvirt.virDomainUndefineFlags));
+        LibvirtError.Check(Libvirt.virDomainUndefineFlags(Handle, LibvirtFlags.DomainUndefine(options)), nameof(Libvirt.virDomainUndefineFlags));
 
     /// <summary>The state and its reason (<c>virDomainGetState</c>, <c>virsh domstate --reason</c>).</summary>
     /// <returns>The state.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public DomainStateInfo GetState()
     {
-        LibvirtError.Check(Libvirt.virDomainGetState(Handle, out var state, out var reason, 0), nameof(Libvirt.virDomainGetState));
+        LibvirtError.Check(Libvirt.virDomainGetState(Handle, out var state, out var reason, LibvirtFlags.None), nameof(Libvirt.virDomainGetState));
         return new DomainStateInfo((DomainState)state, reason);
     }
 
@@ -126,7 +147,7 @@ public sealed partial class LibvirtDomain : IDisposable
     public void AttachDevice(string deviceXml, DomainModificationScope scope = DomainModificationScope.Current)
     {
         ArgumentNullException.ThrowIfNull(deviceXml);
-        LibvirtError.Check(Libvirt.virDomainAttachDeviceFlags(Handle, deviceXml, (uint)scope), nameof(Libvirt.virDomainAttachDeviceFlags));
+        LibvirtError.Check(Libvirt.virDomainAttachDeviceFlags(Handle, deviceXml, LibvirtFlags.DomainModification(scope)), nameof(Libvirt.virDomainAttachDeviceFlags));
     }
 
     /// <summary>Attaches a device given as an element (<c>virDomainAttachDeviceFlags</c>).</summary>
@@ -157,7 +178,7 @@ public sealed partial class LibvirtDomain : IDisposable
     public void DetachDevice(string deviceXml, DomainModificationScope scope = DomainModificationScope.Current)
     {
         ArgumentNullException.ThrowIfNull(deviceXml);
-        LibvirtError.Check(Libvirt.virDomainDetachDeviceFlags(Handle, deviceXml, (uint)scope), nameof(Libvirt.virDomainDetachDeviceFlags));
+        LibvirtError.Check(Libvirt.virDomainDetachDeviceFlags(Handle, deviceXml, LibvirtFlags.DomainModification(scope)), nameof(Libvirt.virDomainDetachDeviceFlags));
     }
 
     /// <summary>Detaches a device given as an element (<c>virDomainDetachDeviceFlags</c>).</summary>
@@ -180,17 +201,30 @@ public sealed partial class LibvirtDomain : IDisposable
         DetachDevice(device.Element, scope);
     }
 
-    /// <summary>Edits this domain's definition like <c>virsh edit</c>; see <see cref="LibvirtConnection.EditDomain(LibvirtDomain, Action{DomainXml}, EditOptions?)"/>.</summary>
-    /// <param name="change">Changes the inactive definition in place.</param>
-    /// <param name="options">Dry run and validation.</param>
+    /// <summary>
+    /// Edits this domain's definition like <c>virsh edit</c>; see <see cref="LibvirtConnection.EditDomain(LibvirtDomain, Action{DomainXml}, EditOptions?)"/>.
+    /// Works after <see cref="Connection"/> was disposed: the domain's own reference keeps the connection open, and the
+    /// edit then goes through a new reference to it (<c>virDomainGetConnect</c>, <c>virConnectRef</c>).
+    /// </summary>
+    /// <param name="change">Changes the inactive definition in place; it can run more than once (see <see cref="LibvirtConnection.EditDomain(LibvirtDomain, Action{DomainXml}, EditOptions?)"/>).</param>
+    /// <param name="options">Dry run, validation and diff redaction.</param>
     /// <returns>What changed.</returns>
+    /// <exception cref="ObjectDisposedException">This domain object was disposed.</exception>
+    /// <exception cref="LibvirtEditConflictException">Another process kept changing the definition during every attempt.</exception>
     /// <exception cref="LibvirtException">libvirt rejected the edited definition; the domain is unchanged.</exception>
-    public EditResult Edit(Action<DomainXml> change, EditOptions? options = null) => Connection.EditDomain(this, change, options);
+    public EditResult Edit(Action<DomainXml> change, EditOptions? options = null)
+    {
+        if (!Connection.IsClosed)
+        {
+            return Connection.EditDomain(this, change, options);
+        }
 
-    /// <summary>Releases this reference (<c>virDomainFree</c>); the guest is not affected.</summary>
-    public void Dispose() => handle.Dispose();
+        using var connection = LibvirtConnection.Of(this);
+        return connection.EditDomain(this, change, options);
+    }
 
-    /// <summary>The domain's name.</summary>
-    /// <returns>The name, or a placeholder after disposal.</returns>
-    public override string ToString() => handle.IsClosed ? "(disposed domain)" : Name;
+    private string GetXmlDesc(bool inactive, DomainXmlOptions options) =>
+        LibvirtError.CheckString(
+            Libvirt.virDomainGetXMLDesc(Handle, LibvirtFlags.DomainXml(inactive, options)),
+            nameof(Libvirt.virDomainGetXMLDesc));
 }

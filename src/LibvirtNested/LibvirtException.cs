@@ -34,9 +34,10 @@ public class LibvirtException : Exception
         LibvirtMessage = message;
     }
 
-    internal LibvirtException(LibvirtErrorInfo info, string? function)
-        : base(Format(info, function))
+    internal LibvirtException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(Format(info, function), innerException)
     {
+        Info = info;
         Code = info.Code;
         Domain = info.Domain;
         Level = (LibvirtErrorLevel)info.Level;
@@ -46,6 +47,9 @@ public class LibvirtException : Exception
         DomainName = LibvirtErrorNames.Domain(info.Domain);
         ExtraInfo = new[] { info.Str1, info.Str2, info.Str3 }.OfType<string>().ToArray();
     }
+
+    /// <summary>The libvirt error this exception was made from; null for one made without.</summary>
+    internal LibvirtErrorInfo? Info { get; }
 
     /// <summary><c>virError.code</c>: the <c>virErrorNumber</c>, e.g. 42 for <c>VIR_ERR_NO_DOMAIN</c>.</summary>
     public int Code { get; }

@@ -25,8 +25,8 @@ public class LibvirtInvalidXmlException : LibvirtException
     {
     }
 
-    internal LibvirtInvalidXmlException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtInvalidXmlException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

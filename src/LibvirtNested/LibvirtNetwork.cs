@@ -6,22 +6,23 @@ using LibvirtNested.Xml.Network;
 namespace LibvirtNested;
 
 /// <summary>A virtual network of a <see cref="LibvirtConnection"/> (<c>virNetworkPtr</c>). Dispose it to release libvirt's reference.</summary>
-public sealed class LibvirtNetwork : IDisposable
+public sealed class LibvirtNetwork : LibvirtObject
 {
-    private readonly NetworkHandle handle;
+    private const NetworkModificationScope LiveAndConfig = NetworkModificationScope.Live | NetworkModificationScope.Config;
 
     internal LibvirtNetwork(LibvirtConnection connection, NetworkHandle handle)
+        : base(handle)
     {
         Connection = connection;
-        this.handle = handle;
     }
 
     /// <summary>The connection this network was obtained from.</summary>
     public LibvirtConnection Connection { get; }
 
     /// <summary>The network's name (<c>virNetworkGetName</c>).</summary>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string Name
+    public override string Name
     {
         get => LibvirtError.CheckString(Libvirt.virNetworkGetName(Handle), nameof(Libvirt.virNetworkGetName));
     }
@@ -55,29 +56,34 @@ public sealed class LibvirtNetwork : IDisposable
         set => LibvirtError.Check(Libvirt.virNetworkSetAutostart(Handle, value ? 1 : 0), nameof(Libvirt.virNetworkSetAutostart));
     }
 
-    private NetworkHandle Handle
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-            return handle;
-        }
-    }
+    /// <inheritdoc/>
+    private protected override string Kind => "network";
 
-    /// <summary>The network's XML (<c>virNetworkGetXMLDesc</c>) as a typed document.</summary>
-    /// <param name="inactive">The persistent definition (<c>VIR_NETWORK_XML_INACTIVE</c>) rather than the live state.</param>
+    private NetworkHandle Handle => GuardedHandle<NetworkHandle>();
+
+    /// <summary>The persistent definition (<c>virNetworkGetXMLDesc</c> with <c>VIR_NETWORK_XML_INACTIVE</c>, <c>virsh net-dumpxml --inactive</c>) as a typed document.</summary>
     /// <returns>The document.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public NetworkXml GetXml(bool inactive = false) => NetworkXml.Parse(GetXmlString(inactive));
+    public NetworkXml GetInactiveXml() => NetworkXml.Parse(GetInactiveXmlString());
 
-    /// <summary>The network's XML text (<c>virNetworkGetXMLDesc</c>).</summary>
-    /// <param name="inactive">The persistent definition (<c>VIR_NETWORK_XML_INACTIVE</c>).</param>
-    /// <returns>The XML text.</returns>
+    /// <summary>The running network's state (<c>virNetworkGetXMLDesc</c>, <c>virsh net-dumpxml</c>), e.g. with its assigned bridge; for an inactive network, its definition.</summary>
+    /// <returns>The document.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string GetXmlString(bool inactive = false) =>
-        LibvirtError.CheckString(
-            Libvirt.virNetworkGetXMLDesc(Handle, inactive ? Libvirt.VIR_NETWORK_XML_INACTIVE : 0),
-            nameof(Libvirt.virNetworkGetXMLDesc));
+    public NetworkXml GetLiveXml() => NetworkXml.Parse(GetLiveXmlString());
+
+    /// <summary>The persistent definition's XML text (<c>virNetworkGetXMLDesc</c> with <c>VIR_NETWORK_XML_INACTIVE</c>).</summary>
+    /// <returns>The XML text.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string GetInactiveXmlString() => GetXmlDesc(inactive: true);
+
+    /// <summary>The running network's XML text (<c>virNetworkGetXMLDesc</c>).</summary>
+    /// <returns>The XML text.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public string GetLiveXmlString() => GetXmlDesc(inactive: false);
 
     /// <summary>Starts the network (<c>virNetworkCreate</c>, <c>virsh net-start</c>): bridge, DHCP and NAT rules.</summary>
     /// <exception cref="LibvirtOperationInvalidException">The network is already active.</exception>
@@ -101,66 +107,63 @@ public sealed class LibvirtNetwork : IDisposable
     public IReadOnlyList<DhcpLease> GetDhcpLeases(string? macAddress = null) => LibvirtProxy.GetDhcpLeases(Handle, macAddress);
 
     /// <summary>
-    /// Adds a static DHCP host (<c>&lt;ip&gt;&lt;dhcp&gt;&lt;host mac ip name/&gt;</c>) to the live network and its
-    /// definition without restarting it (<c>virNetworkUpdate</c> ADD_LAST on section IP_DHCP_HOST, <c>virsh net-update add-last ip-dhcp-host</c>).
+    /// Adds a static DHCP host (<c>&lt;ip&gt;&lt;dhcp&gt;&lt;host mac ip name/&gt;</c>) to the running network and its
+    /// definition without restarting it (<c>virNetworkUpdate</c> ADD_LAST on section IP_DHCP_HOST,
+    /// <c>virsh net-update add-last ip-dhcp-host</c>); the same parameters as <c>NatNetworkBuilder.AddDhcpHost</c>.
     /// </summary>
     /// <param name="macAddress">The guest's MAC address.</param>
     /// <param name="ipAddress">The address to hand out.</param>
     /// <param name="hostName">The host name to hand out, if any.</param>
-    /// <param name="live">Change the running network (<c>VIR_NETWORK_UPDATE_AFFECT_LIVE</c>); ignored when it is not running.</param>
-    /// <param name="config">Change the persistent definition (<c>VIR_NETWORK_UPDATE_AFFECT_CONFIG</c>).</param>
+    /// <param name="scope">The running network (skipped when it is not active), the definition, or both (the default).</param>
+    /// <exception cref="ArgumentException">A string contains a NUL or another character XML cannot hold.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scope"/> holds an unknown flag.</exception>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt refused, e.g. the MAC or address is already used.</exception>
-    public void AddDhcpHost(string macAddress, IPAddress ipAddress, string? hostName = null, bool live = true, bool config = true)
+    public void AddDhcpHost(string macAddress, IPAddress ipAddress, string? hostName = null, NetworkModificationScope scope = LiveAndConfig)
     {
         ArgumentNullException.ThrowIfNull(macAddress);
         ArgumentNullException.ThrowIfNull(ipAddress);
-        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, DhcpHost(macAddress, ipAddress, hostName), live, config);
+        UpdateDhcpHost(add: true, DhcpHost(macAddress, ipAddress, hostName), scope);
     }
 
     /// <summary>
-    /// Adds a typed static DHCP host, e.g. one built from <c>NetworkXml</c>'s model, to the live network and its
+    /// Adds a typed static DHCP host, e.g. one built from <c>NetworkXml</c>'s model, to the running network and its
     /// definition without restarting it (<c>virNetworkUpdate</c> ADD_LAST on section IP_DHCP_HOST).
     /// </summary>
     /// <param name="host">The <c>&lt;host&gt;</c> element view.</param>
-    /// <param name="live">Change the running network; ignored when it is not running.</param>
-    /// <param name="config">Change the persistent definition.</param>
+    /// <param name="scope">The running network (skipped when it is not active), the definition, or both (the default).</param>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt refused, e.g. the MAC or address is already used.</exception>
-    public void AddDhcpHost(NetworkDhcpHost host, bool live = true, bool config = true)
+    public void AddDhcpHost(NetworkDhcpHost host, NetworkModificationScope scope = LiveAndConfig)
     {
         ArgumentNullException.ThrowIfNull(host);
-        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, host.Element.ToString(SaveOptions.DisableFormatting), live, config);
+        UpdateDhcpHost(add: true, host.Element.ToString(SaveOptions.DisableFormatting), scope);
     }
 
     /// <summary>Removes a typed static DHCP host (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST); libvirt matches on its MAC/IP.</summary>
     /// <param name="host">The <c>&lt;host&gt;</c> element view, e.g. one of the network's current hosts.</param>
-    /// <param name="live">Change the running network; ignored when it is not running.</param>
-    /// <param name="config">Change the persistent definition.</param>
+    /// <param name="scope">The running network (skipped when it is not active), the definition, or both (the default).</param>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtOperationInvalidException">No matching host entry.</exception>
     /// <exception cref="LibvirtException">libvirt refused.</exception>
-    public void RemoveDhcpHost(NetworkDhcpHost host, bool live = true, bool config = true)
+    public void RemoveDhcpHost(NetworkDhcpHost host, NetworkModificationScope scope = LiveAndConfig)
     {
         ArgumentNullException.ThrowIfNull(host);
-        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE, host.Element.ToString(SaveOptions.DisableFormatting), live, config);
+        UpdateDhcpHost(add: false, host.Element.ToString(SaveOptions.DisableFormatting), scope);
     }
 
     /// <summary>Removes the static DHCP host with this MAC address (<c>virNetworkUpdate</c> DELETE on section IP_DHCP_HOST).</summary>
     /// <param name="macAddress">The MAC address of the host entry.</param>
     /// <param name="ipAddress">Its address, when the entry has one (libvirt matches on the given attributes).</param>
-    /// <param name="live">Change the running network; ignored when it is not running.</param>
-    /// <param name="config">Change the persistent definition.</param>
+    /// <param name="scope">The running network (skipped when it is not active), the definition, or both (the default).</param>
+    /// <exception cref="ArgumentException"><paramref name="macAddress"/> contains a NUL or another character XML cannot hold.</exception>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt refused, e.g. no such host entry.</exception>
-    public void RemoveDhcpHost(string macAddress, IPAddress? ipAddress = null, bool live = true, bool config = true)
+    public void RemoveDhcpHost(string macAddress, IPAddress? ipAddress = null, NetworkModificationScope scope = LiveAndConfig)
     {
         ArgumentNullException.ThrowIfNull(macAddress);
-        UpdateDhcpHost(Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE, DhcpHost(macAddress, ipAddress, null), live, config);
+        UpdateDhcpHost(add: false, DhcpHost(macAddress, ipAddress, null), scope);
     }
-
-    /// <summary>Releases this reference (<c>virNetworkFree</c>); the network is not affected.</summary>
-    public void Dispose() => handle.Dispose();
-
-    /// <summary>The network's name.</summary>
-    /// <returns>The name, or a placeholder after disposal.</returns>
-    public override string ToString() => handle.IsClosed ? "(disposed network)" : Name;
 
     private static string DhcpHost(string mac, IPAddress? ip, string? name)
     {
@@ -178,12 +181,11 @@ public sealed class LibvirtNetwork : IDisposable
         return host.ToString(SaveOptions.DisableFormatting);
     }
 
-    private void UpdateDhcpHost(uint command, string xml, bool live, bool config)
-    {
-        var flags = (config ? Libvirt.VIR_NETWORK_UPDATE_AFFECT_CONFIG : 0)
-            | (live && IsActive ? Libvirt.VIR_NETWORK_UPDATE_AFFECT_LIVE : 0);
-        LibvirtError.Check(
-            Libvirt.virNetworkUpdate(Handle, command, Libvirt.VIR_NETWORK_SECTION_IP_DHCP_HOST, -1, xml, flags),
-            nameof(Libvirt.virNetworkUpdate));
-    }
+    private void UpdateDhcpHost(bool add, string xml, NetworkModificationScope scope) =>
+        LibvirtProxy.UpdateDhcpHost(Handle, add, xml, scope);
+
+    private string GetXmlDesc(bool inactive) =>
+        LibvirtError.CheckString(
+            Libvirt.virNetworkGetXMLDesc(Handle, LibvirtFlags.NetworkXml(inactive)),
+            nameof(Libvirt.virNetworkGetXMLDesc));
 }

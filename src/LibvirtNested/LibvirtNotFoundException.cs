@@ -25,8 +25,8 @@ public class LibvirtNotFoundException : LibvirtException
     {
     }
 
-    internal LibvirtNotFoundException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtNotFoundException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

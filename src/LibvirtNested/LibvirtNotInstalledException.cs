@@ -4,7 +4,11 @@ namespace LibvirtNested;
 /// libvirt's client library (<c>libvirt.so.0</c>) could not be loaded on this machine. Install it with
 /// <c>apt-get install libvirt0</c> (Debian/Ubuntu) or <c>dnf install libvirt-libs</c> (Fedora/RHEL).
 /// </summary>
-public sealed class LibvirtNotInstalledException : Exception
+/// <remarks>
+/// A <see cref="LibvirtException"/> like every failure of this library to reach libvirt, so <c>catch (LibvirtException)</c>
+/// around a connection's first use covers a machine without libvirt too. It carries no libvirt error: <see cref="LibvirtException.Code"/> is 0.
+/// </remarks>
+public sealed class LibvirtNotInstalledException : LibvirtException
 {
     /// <summary>Creates the exception with the default explanation.</summary>
     public LibvirtNotInstalledException()

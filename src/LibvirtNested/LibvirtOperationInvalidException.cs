@@ -25,8 +25,8 @@ public class LibvirtOperationInvalidException : LibvirtException
     {
     }
 
-    internal LibvirtOperationInvalidException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtOperationInvalidException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

@@ -25,8 +25,8 @@ public class LibvirtSchemaValidationException : LibvirtInvalidXmlException
     {
     }
 
-    internal LibvirtSchemaValidationException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtSchemaValidationException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

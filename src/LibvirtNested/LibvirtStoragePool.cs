@@ -6,22 +6,21 @@ using LibvirtNested.Xml.Storage;
 namespace LibvirtNested;
 
 /// <summary>A storage pool (<c>virStoragePoolPtr</c>), e.g. a directory holding guest images. Dispose it to release libvirt's reference.</summary>
-public sealed class LibvirtStoragePool : IDisposable
+public sealed class LibvirtStoragePool : LibvirtObject
 {
-    private readonly StoragePoolHandle handle;
-
     internal LibvirtStoragePool(LibvirtConnection connection, StoragePoolHandle handle)
+        : base(handle)
     {
         Connection = connection;
-        this.handle = handle;
     }
 
     /// <summary>The connection this pool was obtained from.</summary>
     public LibvirtConnection Connection { get; }
 
     /// <summary>The pool's name (<c>virStoragePoolGetName</c>).</summary>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string Name
+    public override string Name
     {
         get => LibvirtError.CheckString(Libvirt.virStoragePoolGetName(Handle), nameof(Libvirt.virStoragePoolGetName));
     }
@@ -30,29 +29,31 @@ public sealed class LibvirtStoragePool : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public bool IsActive => LibvirtError.Check(Libvirt.virStoragePoolIsActive(Handle), nameof(Libvirt.virStoragePoolIsActive)) == 1;
 
-    internal StoragePoolHandle Handle
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-            return handle;
-        }
-    }
+    /// <inheritdoc/>
+    private protected override string Kind => "pool";
 
-    /// <summary>The pool's XML (<c>virStoragePoolGetXMLDesc</c>).</summary>
+    internal StoragePoolHandle Handle => GuardedHandle<StoragePoolHandle>();
+
+    /// <summary>The pool's persistent definition (<c>virStoragePoolGetXMLDesc</c> with <c>VIR_STORAGE_XML_INACTIVE</c>, <c>virsh pool-dumpxml --inactive</c>).</summary>
     /// <returns>The document.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public StoragePoolXml GetXml() =>
-        StoragePoolXml.Parse(LibvirtError.CheckString(Libvirt.virStoragePoolGetXMLDesc(Handle, 0), nameof(Libvirt.virStoragePoolGetXMLDesc)));
+    public StoragePoolXml GetInactiveXml() => GetXml(inactive: true);
+
+    /// <summary>The running pool's state (<c>virStoragePoolGetXMLDesc</c>, <c>virsh pool-dumpxml</c>): capacity, allocation; for an inactive pool, its definition.</summary>
+    /// <returns>The document.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public StoragePoolXml GetLiveXml() => GetXml(inactive: false);
 
     /// <summary>Builds the pool's backing storage, e.g. creates a directory pool's folder (<c>virStoragePoolBuild</c>, <c>virsh pool-build</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Build() => LibvirtError.Check(Libvirt.virStoragePoolBuild(Handle, Libvirt.VIR_STORAGE_POOL_BUILD_NEW), nameof(Libvirt.virStoragePoolBuild));
+    public void Build() => LibvirtError.Check(Libvirt.virStoragePoolBuild(Handle, LibvirtFlags.None), nameof(Libvirt.virStoragePoolBuild));
 
     /// <summary>Starts the pool (<c>virStoragePoolCreate</c>, <c>virsh pool-start</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The pool is already active.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Start() => LibvirtError.Check(Libvirt.virStoragePoolCreate(Handle, Libvirt.VIR_STORAGE_POOL_CREATE_NORMAL), nameof(Libvirt.virStoragePoolCreate));
+    public void Start() => LibvirtError.Check(Libvirt.virStoragePoolCreate(Handle, LibvirtFlags.None), nameof(Libvirt.virStoragePoolCreate));
 
     /// <summary>Stops the pool (<c>virStoragePoolDestroy</c>); volumes stay on disk.</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
@@ -70,7 +71,7 @@ public sealed class LibvirtStoragePool : IDisposable
 
     /// <summary>Rescans the pool's volumes (<c>virStoragePoolRefresh</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Refresh() => LibvirtError.Check(Libvirt.virStoragePoolRefresh(Handle, 0), nameof(Libvirt.virStoragePoolRefresh));
+    public void Refresh() => LibvirtError.Check(Libvirt.virStoragePoolRefresh(Handle, LibvirtFlags.None), nameof(Libvirt.virStoragePoolRefresh));
 
     /// <summary>Creates a volume from its XML (<c>virStorageVolCreateXML</c>, <c>virsh vol-create</c>).</summary>
     /// <param name="volume">The <c>&lt;volume&gt;</c> definition.</param>
@@ -90,7 +91,7 @@ public sealed class LibvirtStoragePool : IDisposable
     public LibvirtStorageVolume CreateVolume(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return new(LibvirtError.Check(Libvirt.virStorageVolCreateXML(Handle, xml, 0), nameof(Libvirt.virStorageVolCreateXML)));
+        return new(LibvirtError.Check(Libvirt.virStorageVolCreateXML(Handle, xml, LibvirtFlags.None), nameof(Libvirt.virStorageVolCreateXML)));
     }
 
     /// <summary>Creates an image-file volume, like <c>virsh vol-create-as POOL NAME CAPACITY --format FORMAT</c>.</summary>
@@ -141,10 +142,8 @@ public sealed class LibvirtStoragePool : IDisposable
         }
     }
 
-    /// <summary>Releases this reference (<c>virStoragePoolFree</c>).</summary>
-    public void Dispose() => handle.Dispose();
-
-    /// <summary>The pool's name.</summary>
-    /// <returns>The name, or a placeholder after disposal.</returns>
-    public override string ToString() => handle.IsClosed ? "(disposed pool)" : Name;
+    private StoragePoolXml GetXml(bool inactive) =>
+        StoragePoolXml.Parse(LibvirtError.CheckString(
+            Libvirt.virStoragePoolGetXMLDesc(Handle, LibvirtFlags.StoragePoolXml(inactive)),
+            nameof(Libvirt.virStoragePoolGetXMLDesc)));
 }

@@ -4,18 +4,17 @@ using LibvirtNested.Xml.Storage;
 namespace LibvirtNested;
 
 /// <summary>A storage volume (<c>virStorageVolPtr</c>), e.g. a guest's image file. Dispose it to release libvirt's reference.</summary>
-public sealed class LibvirtStorageVolume : IDisposable
+public sealed class LibvirtStorageVolume : LibvirtObject
 {
-    private readonly StorageVolumeHandle handle;
-
     internal LibvirtStorageVolume(StorageVolumeHandle handle)
+        : base(handle)
     {
-        this.handle = handle;
     }
 
     /// <summary>The volume's name (<c>virStorageVolGetName</c>).</summary>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string Name
+    public override string Name
     {
         get => LibvirtError.CheckString(Libvirt.virStorageVolGetName(Handle), nameof(Libvirt.virStorageVolGetName));
     }
@@ -24,29 +23,18 @@ public sealed class LibvirtStorageVolume : IDisposable
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string Path => LibvirtError.CheckString(Libvirt.virStorageVolGetPath(Handle), nameof(Libvirt.virStorageVolGetPath));
 
-    private StorageVolumeHandle Handle
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-            return handle;
-        }
-    }
+    /// <inheritdoc/>
+    private protected override string Kind => "volume";
+
+    private StorageVolumeHandle Handle => GuardedHandle<StorageVolumeHandle>();
 
     /// <summary>The volume's XML (<c>virStorageVolGetXMLDesc</c>).</summary>
     /// <returns>The document.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public StorageVolumeXml GetXml() =>
-        StorageVolumeXml.Parse(LibvirtError.CheckString(Libvirt.virStorageVolGetXMLDesc(Handle, 0), nameof(Libvirt.virStorageVolGetXMLDesc)));
+        StorageVolumeXml.Parse(LibvirtError.CheckString(Libvirt.virStorageVolGetXMLDesc(Handle, LibvirtFlags.None), nameof(Libvirt.virStorageVolGetXMLDesc)));
 
     /// <summary>Deletes the volume and its data (<c>virStorageVolDelete</c>, <c>virsh vol-delete</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Delete() => LibvirtError.Check(Libvirt.virStorageVolDelete(Handle, Libvirt.VIR_STORAGE_VOL_DELETE_NORMAL), nameof(Libvirt.virStorageVolDelete));
-
-    /// <summary>Releases this reference (<c>virStorageVolFree</c>); the volume is not affected.</summary>
-    public void Dispose() => handle.Dispose();
-
-    /// <summary>The volume's name.</summary>
-    /// <returns>The name, or a placeholder after disposal.</returns>
-    public override string ToString() => handle.IsClosed ? "(disposed volume)" : Name;
+    public void Delete() => LibvirtError.Check(Libvirt.virStorageVolDelete(Handle, LibvirtFlags.None), nameof(Libvirt.virStorageVolDelete));
 }

@@ -25,8 +25,8 @@ public class LibvirtUnsupportedConfigurationException : LibvirtException
     {
     }
 
-    internal LibvirtUnsupportedConfigurationException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtUnsupportedConfigurationException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

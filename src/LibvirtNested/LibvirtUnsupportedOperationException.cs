@@ -25,8 +25,8 @@ public class LibvirtUnsupportedOperationException : LibvirtException
     {
     }
 
-    internal LibvirtUnsupportedOperationException(LibvirtErrorInfo info, string? function)
-        : base(info, function)
+    internal LibvirtUnsupportedOperationException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
+        : base(info, function, innerException)
     {
     }
 }

@@ -15,9 +15,9 @@ public class DomainLifecycleTests
         using var cleanup = new Cleanup();
         var name = Daemon.UniqueName("tcg");
 
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(name), validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(name)));
         Assert.That(domain.GetState().State, Is.EqualTo(DomainState.ShutOff));
-        Assert.That(domain.GetXml(inactive: true).Type, Is.EqualTo("qemu"));
+        Assert.That(domain.GetInactiveXml().Type, Is.EqualTo("qemu"));
 
         var clock = Stopwatch.StartNew();
         domain.Start();
@@ -28,7 +28,11 @@ public class DomainLifecycleTests
             Assert.That(running.State, Is.EqualTo(DomainState.Running));
             Assert.That(running.Reason, Is.EqualTo("booted"));
             Assert.That(domain.IsActive, Is.True);
-            Assert.That(domain.GetXml().Element.Attribute("id"), Is.Not.Null, "a running domain's live XML carries its id");
+            Assert.That(domain.GetLiveXml().Element.Attribute("id"), Is.Not.Null, "a running domain's live XML carries its id");
+            Assert.That(domain.GetInactiveXml().Element.Attribute("id"), Is.Null, "the definition carries none");
+
+            // The README's promise, on qemu: starting a running guest is LibvirtOperationInvalidException.
+            Assert.Throws<LibvirtOperationInvalidException>(domain.Start);
         }
         finally
         {
@@ -53,7 +57,7 @@ public class DomainLifecycleTests
         Daemon.RequireKvm();
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("kvm"), "kvm"), validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("kvm"), "kvm")));
 
         domain.Start();
 
@@ -71,11 +75,11 @@ public class DomainLifecycleTests
         using var cleanup = new Cleanup();
         var definition = Guests.Minimal(Daemon.UniqueName("kvm-passthrough"), "kvm").UseHostPassthrough();
         definition.Cpu!.SetFeature("arch-capabilities", DomainCpuFeaturePolicy.Disable);
-        var domain = cleanup.Track(connection.DefineDomain(definition, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(definition));
 
         domain.Start();
 
-        var live = domain.GetXml();
+        var live = domain.GetLiveXml();
         Assert.That(domain.GetState().State, Is.EqualTo(DomainState.Running));
         Assert.That(live.Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
         Assert.That(live.Cpu?.Features.Select(f => (f.Name, f.Policy)), Does.Contain(("arch-capabilities", (DomainCpuFeaturePolicy?)DomainCpuFeaturePolicy.Disable)));
@@ -89,8 +93,8 @@ public class DomainLifecycleTests
         using var cleanup = new Cleanup();
         var definition = Guests.Minimal(Daemon.UniqueName("tcg-passthrough")).UseHostPassthrough();
 
-        var domain = cleanup.Track(connection.DefineDomain(definition, validate: true));
-        Assert.That(domain.GetXml(inactive: true).Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
+        var domain = cleanup.Track(connection.DefineDomain(definition));
+        Assert.That(domain.GetInactiveXml().Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
 
         var error = Assert.Throws<LibvirtUnsupportedConfigurationException>(domain.Start);
 
@@ -111,7 +115,7 @@ public class DomainLifecycleTests
         var definition = Guests.Minimal(name);
         definition.Element.Element("memory")!.SetAttributeValue("unit", "parsecs");
 
-        var error = Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineDomain(definition, validate: true).Dispose());
+        var error = Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineDomain(definition).Dispose());
 
         TestContext.Out.WriteLine($"schema: code {error!.Code}, domain {error.Domain}: {error.LibvirtMessage}");
         Assert.That((error.Code, error.Domain), Is.EqualTo((92, 5)), "VIR_ERR_XML_INVALID_SCHEMA from VIR_FROM_XML");

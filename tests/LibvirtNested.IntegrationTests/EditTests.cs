@@ -11,8 +11,8 @@ public class EditTests
     {
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-rejected")), validate: true));
-        var before = domain.GetXmlString(inactive: true, secure: true);
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-rejected"))));
+        var before = domain.GetInactiveXmlString(DomainXmlOptions.Secure);
 
         // Schema-valid and fine for the typed model, but beyond what the machine type can hold: only the driver knows.
         var error = Assert.Throws<LibvirtUnsupportedConfigurationException>(() => domain.Edit(d => d.GetOrAddVcpu().Count = 1000));
@@ -20,7 +20,7 @@ public class EditTests
         TestContext.Out.WriteLine($"edit refused: code {error!.Code}, domain {error.Domain}: {error.LibvirtMessage}");
         Assert.That(error.Code, Is.EqualTo(67));
         Assert.That(error.LibvirtMessage, Does.Contain("Maximum CPUs greater than specified machine type limit"));
-        Assert.That(domain.GetXmlString(inactive: true, secure: true), Is.EqualTo(before));
+        Assert.That(domain.GetInactiveXmlString(DomainXmlOptions.Secure), Is.EqualTo(before));
     }
 
     [Test]
@@ -28,13 +28,13 @@ public class EditTests
     {
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-schema")), validate: true));
-        var before = domain.GetXmlString(inactive: true, secure: true);
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-schema"))));
+        var before = domain.GetInactiveXmlString(DomainXmlOptions.Secure);
 
         var error = Assert.Throws<LibvirtSchemaValidationException>(() => domain.Edit(d => d.Element.Add(new System.Xml.Linq.XElement("no-such-element"))));
 
         Assert.That(error!.Code, Is.EqualTo(92));
-        Assert.That(domain.GetXmlString(inactive: true, secure: true), Is.EqualTo(before));
+        Assert.That(domain.GetInactiveXmlString(DomainXmlOptions.Secure), Is.EqualTo(before));
     }
 
     [Test]
@@ -43,7 +43,7 @@ public class EditTests
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
         var name = Daemon.UniqueName("edit-ok");
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(name), validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(name)));
 
         var result = connection.EditDomain(name, d =>
         {
@@ -54,7 +54,7 @@ public class EditTests
         Assert.That((result.Changed, result.Applied), Is.EqualTo((true, true)));
         Assert.That(result.Diff, Does.Contain("-  <vcpu placement='static'>1</vcpu>").And.Contain("+  <vcpu placement='static'>2</vcpu>"));
         Assert.That(result.Diff, Does.Contain("+  <description>edited by the integration tests</description>"));
-        var stored = domain.GetXml(inactive: true);
+        var stored = domain.GetInactiveXml();
         Assert.That(stored.Vcpu?.Count, Is.EqualTo(2));
         Assert.That(stored.Description, Is.EqualTo("edited by the integration tests"));
         Assert.That(result.Xml.ToXmlString(), Is.EqualTo(stored.ToXmlString()));
@@ -65,15 +65,15 @@ public class EditTests
     {
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-dry")), validate: true));
-        var before = domain.GetXmlString(inactive: true, secure: true);
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-dry"))));
+        var before = domain.GetInactiveXmlString(DomainXmlOptions.Secure);
 
         var result = domain.Edit(d => d.UseHostPassthrough(), new EditOptions { DryRun = true });
 
         Assert.That((result.Changed, result.Applied), Is.EqualTo((true, false)));
         Assert.That(result.Diff, Does.Contain("+  <cpu mode='host-passthrough'"));
         Assert.That(result.Diff, Does.Contain("-  <cpu mode='custom' match='exact' check='none'>"));
-        Assert.That(domain.GetXmlString(inactive: true, secure: true), Is.EqualTo(before));
+        Assert.That(domain.GetInactiveXmlString(DomainXmlOptions.Secure), Is.EqualTo(before));
     }
 
     [Test]
@@ -81,7 +81,7 @@ public class EditTests
     {
         using var connection = Daemon.Connect();
         using var cleanup = new Cleanup();
-        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-noop")), validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(Guests.Minimal(Daemon.UniqueName("edit-noop"))));
 
         var result = domain.Edit(d => d.Description = null);
 

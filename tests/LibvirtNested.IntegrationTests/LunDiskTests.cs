@@ -19,9 +19,9 @@ public class LunDiskTests
         var definition = Guests.Minimal(Daemon.UniqueName("lun"), Daemon.GuestType);
         definition.AddLunDisk(loop);
 
-        var domain = cleanup.Track(connection.DefineDomain(definition, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(definition));
 
-        var stored = domain.GetXml(inactive: true);
+        var stored = domain.GetInactiveXml();
         var disk = stored.Devices.Disks.Single();
         var controller = stored.Devices.Controllers.Single(c => c.Type?.Value == "scsi");
         Assert.That(disk.Device?.Value, Is.EqualTo("lun"));
@@ -46,9 +46,9 @@ public class LunDiskTests
         definition.AddLunDisk(second);
         definition.AddLunDisk(first);
 
-        var domain = cleanup.Track(connection.DefineDomain(definition, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(definition));
 
-        var disks = domain.GetXml(inactive: true).Devices.Disks;
+        var disks = domain.GetInactiveXml().Devices.Disks;
         Assert.That(disks.Select(d => (d.Source?.Dev, d.Target?.Dev, d.Address?.Unit)), Is.EqualTo(new[] { (first, "sda", 0), (second, "sdb", 1) }));
     }
 }

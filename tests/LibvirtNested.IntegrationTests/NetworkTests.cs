@@ -21,14 +21,14 @@ public class NetworkTests
             .WithDhcpRange("192.168.166.128", "192.168.166.254")
             .Build();
 
-        var network = cleanup.Track(connection.DefineNetwork(definition, validate: true));
+        var network = cleanup.Track(connection.DefineNetwork(definition));
         Assert.That(network.IsActive, Is.False);
         Assert.That(network.IsPersistent, Is.True);
 
         network.Start();
         Assert.That(network.IsActive, Is.True);
         Assert.That(network.BridgeName, Is.EqualTo("virbr1"));
-        var live = network.GetXml();
+        var live = network.GetLiveXml();
         Assert.That(live.Forward?.Mode?.Value, Is.EqualTo("nat"));
         Assert.That(live.Ipv4?.Address, Is.EqualTo("192.168.166.1"));
         Assert.That(live.Ipv4?.Dhcp?.Ranges.Select(r => (r.Start, r.End)), Is.EqualTo(new[] { ("192.168.166.128", "192.168.166.254") }));
@@ -43,20 +43,37 @@ public class NetworkTests
         Assert.That(network.GetDhcpLeases(Mac), Is.Empty);
 
         network.AddDhcpHost(Mac, IPAddress.Parse("192.168.166.10"), "l2-guest");
-        var host = network.GetXml().Ipv4?.Dhcp?.FindHost(Mac);
+        var host = network.GetLiveXml().Ipv4?.Dhcp?.FindHost(Mac);
         Assert.That(host, Is.Not.Null, "the live XML has no DHCP host after virNetworkUpdate");
         Assert.That((host!.Ip, host.Name), Is.EqualTo(("192.168.166.10", "l2-guest")));
-        Assert.That(network.GetXml(inactive: true).Ipv4?.Dhcp?.FindHost(Mac), Is.Not.Null, "the persistent XML has no DHCP host");
+        Assert.That(network.GetInactiveXml().Ipv4?.Dhcp?.FindHost(Mac), Is.Not.Null, "the persistent XML has no DHCP host");
 
         network.RemoveDhcpHost(Mac, IPAddress.Parse("192.168.166.10"));
-        Assert.That(network.GetXml().Ipv4?.Dhcp?.Hosts, Is.Empty);
-        Assert.That(network.GetXml(inactive: true).Ipv4?.Dhcp?.Hosts, Is.Empty);
+        Assert.That(network.GetLiveXml().Ipv4?.Dhcp?.Hosts, Is.Empty);
+        Assert.That(network.GetInactiveXml().Ipv4?.Dhcp?.Hosts, Is.Empty);
 
         network.Destroy();
         Assert.That(network.IsActive, Is.False);
         network.Undefine();
         Assert.That(connection.TryGetNetwork(name, out var gone), Is.False);
         Assert.That(gone, Is.Null);
+    }
+
+    [Test]
+    public void Dhcp_host_scope_chooses_the_running_network_the_definition_or_both()
+    {
+        using var connection = Daemon.Connect();
+        using var cleanup = new Cleanup();
+        var network = cleanup.Track(connection.DefineNetwork(
+            new NatNetworkBuilder(Daemon.UniqueName("scope")).WithBridge("virbr5").WithSubnet("192.168.169.0/24").Build()));
+        network.Start();
+
+        network.AddDhcpHost("52:54:00:6c:76:02", IPAddress.Parse("192.168.169.20"), "cfg", NetworkModificationScope.Config);
+        network.AddDhcpHost("52:54:00:6c:76:03", IPAddress.Parse("192.168.169.21"), "live", NetworkModificationScope.Live);
+
+        Assert.That(network.GetLiveXml().Ipv4?.Dhcp?.Hosts.Select(h => h.Name), Is.EqualTo(new[] { "live" }));
+        Assert.That(network.GetInactiveXml().Ipv4?.Dhcp?.Hosts.Select(h => h.Name), Is.EqualTo(new[] { "cfg" }));
+        network.Destroy();
     }
 
     [Test]

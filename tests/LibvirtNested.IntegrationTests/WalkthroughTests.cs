@@ -26,8 +26,7 @@ public class WalkthroughTests
                 .WithBridge("virbr1")
                 .WithSubnet("192.168.166.0/24")
                 .WithDhcpRange("192.168.166.128", "192.168.166.254")
-                .Build(),
-            validate: true));
+                .Build()));
         network.Start();
 
         var l1 = Guests.L1(Daemon.UniqueName("l1"), Path.Combine(images, "l1.qcow2"));
@@ -38,9 +37,9 @@ public class WalkthroughTests
         var nic = l1.AddNetworkInterface(networkName);
         Assert.That(RelaxNgProblem(l1), Is.Null);
 
-        var domain = cleanup.Track(connection.DefineDomain(l1, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(l1));
 
-        var stored = domain.GetXml(inactive: true);
+        var stored = domain.GetInactiveXml();
         Assert.That(stored.Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
         var scsi = stored.Devices.Controllers.Single(c => c.Type?.Value == "scsi");
         Assert.That((scsi.Model?.Value, scsi.Index), Is.EqualTo(("virtio-scsi", controller.Index)));
@@ -78,8 +77,7 @@ public class WalkthroughTests
         var networkName = Daemon.UniqueName("nested-bridge");
         cleanup.Track(connection.DefineNetwork(
             new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24")
-                .WithDhcpRange("192.168.166.128", "192.168.166.254").Build(),
-            validate: true));
+                .WithDhcpRange("192.168.166.128", "192.168.166.254").Build()));
 
         var l2 = new DomainBuilder(Daemon.UniqueName("nested-L2"))
             .WithType(Daemon.GuestType)
@@ -89,9 +87,9 @@ public class WalkthroughTests
             .WithBlockDisk(disk)
             .WithNetwork(networkName)
             .Build();
-        var domain = cleanup.Track(connection.DefineDomain(l2, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(l2));
 
-        var stored = domain.GetXml(inactive: true);
+        var stored = domain.GetInactiveXml();
         Assert.That(stored.MemoryBytes, Is.EqualTo(16000UL << 20));
         Assert.That(stored.Vcpu?.Count, Is.EqualTo(4));
         Assert.That(stored.Os?.Machine, Does.StartWith("pc-q35"), "libvirt expands q35 to its versioned machine type");
@@ -120,20 +118,19 @@ public class WalkthroughTests
         });
         var networkName = Daemon.UniqueName("nested-bridge");
         var network = cleanup.Track(connection.DefineNetwork(
-            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build(),
-            validate: true));
+            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build()));
         network.Start();
         var l1 = Guests.L1(Daemon.UniqueName("l1-run"), image.Path);
         l1.MemoryBytes = l1.CurrentMemoryBytes = 256UL << 20;
         l1.UseHostPassthrough().Cpu!.SetFeature("arch-capabilities", DomainCpuFeaturePolicy.Disable);
         l1.EnsureVirtioScsiController();
         l1.AddNetworkInterface(networkName);
-        var domain = cleanup.Track(connection.DefineDomain(l1, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(l1));
 
         domain.Start();
 
         Assert.That(domain.GetState().State, Is.EqualTo(DomainState.Running));
-        var live = domain.GetXml();
+        var live = domain.GetLiveXml();
         Assert.That(live.Cpu?.Mode, Is.EqualTo(DomainCpuMode.HostPassthrough));
         Assert.That(live.Devices.Interfaces.Single().TargetDev, Does.StartWith("vnet"));
         Assert.That(live.Devices.Disks.Single().Source?.File, Is.EqualTo(image.Path));
@@ -148,16 +145,15 @@ public class WalkthroughTests
         using var cleanup = new Cleanup();
         var networkName = Daemon.UniqueName("nested-bridge");
         var network = cleanup.Track(connection.DefineNetwork(
-            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build(),
-            validate: true));
+            new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build()));
         network.Start();
         var l2 = Guests.Minimal(Daemon.UniqueName("l2"));
         var mac = l2.AddNetworkInterface(networkName, mac: "52:54:00:6c:76:02").Mac;
-        var domain = cleanup.Track(connection.DefineDomain(l2, validate: true));
+        var domain = cleanup.Track(connection.DefineDomain(l2));
 
         domain.Start();
 
-        var nic = domain.GetXml().Devices.Interfaces.Single();
+        var nic = domain.GetLiveXml().Devices.Interfaces.Single();
         Assert.That(nic.TargetDev, Does.StartWith("vnet"), "the running guest's NIC has a tap device");
         Assert.That(nic.Element.Element("source")?.Attribute("bridge")?.Value, Is.EqualTo("virbr1"));
         Assert.That(domain.GetInterfaceAddresses(DomainAddressSource.Lease).SelectMany(i => i.Addresses), Is.Empty);
@@ -170,8 +166,8 @@ public class WalkthroughTests
 
         var second = new XElement("interface", new XAttribute("type", "network"), new XElement("source", new XAttribute("network", networkName)), new XElement("model", new XAttribute("type", "virtio")));
         domain.AttachDevice(second, DomainModificationScope.Live);
-        Assert.That(domain.GetXml().Devices.Interfaces, Has.Count.EqualTo(2));
-        Assert.That(domain.GetXml(inactive: true).Devices.Interfaces, Has.Count.EqualTo(1), "a live-only attach leaves the definition alone");
+        Assert.That(domain.GetLiveXml().Devices.Interfaces, Has.Count.EqualTo(2));
+        Assert.That(domain.GetInactiveXml().Devices.Interfaces, Has.Count.EqualTo(1), "a live-only attach leaves the definition alone");
     }
 
     private static string? RelaxNgProblem(DomainXml domain) => LibvirtNested.Testing.RelaxNg.Validate("domain", domain.ToXmlString());

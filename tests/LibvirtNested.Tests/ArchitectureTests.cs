@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
+using LibvirtNested.Testing;
 using LibvirtNested.Xml;
 using NUnit.Framework;
 
@@ -58,7 +59,11 @@ public class ArchitectureTests
     public void Above_interop_no_code_holds_a_raw_pointer()
     {
         var offenders = new List<string>();
-        var aboveInterop = Client.GetTypes().Where(t => t.Namespace is "LibvirtNested" or "LibvirtNested.Internal");
+        // Every namespace above Interop. LibvirtNested.Host is left to its own test: its statx import is being
+        // moved beside the other imports (issue 8) by the host checks' owner.
+        var aboveInterop = Client.GetTypes().Where(t => t.Namespace is { } ns
+            && !ns.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal)
+            && !ns.StartsWith("LibvirtNested.Host", StringComparison.Ordinal));
         foreach (var type in aboveInterop)
         {
             // A delegate's compiler-generated constructor takes (object, IntPtr); only its Invoke is code.
@@ -77,6 +82,36 @@ public class ArchitectureTests
         }
 
         Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void Public_client_classes_hold_no_raw_libvirt_flag_values()
+    {
+        // Flags are translated in Interop/LibvirtFlags.cs, the one place that knows libvirt's numbering.
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "LibvirtNested");
+        var offenders = Directory.GetFiles(folder, "*.cs")
+            .SelectMany(file => File.ReadAllLines(file).Select((line, index) => (File: Path.GetFileName(file), Line: index + 1, Text: line)))
+            .Where(l => !l.Text.TrimStart().StartsWith("///", StringComparison.Ordinal))
+            .Where(l => l.Text.Contains("Libvirt.VIR_", StringComparison.Ordinal) || l.Text.Contains("(uint)", StringComparison.Ordinal)
+                || System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"Libvirt\.vir\w+\([^)]*,\s*\d+\)"))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.That(Directory.GetFiles(folder, "*.cs"), Has.Length.GreaterThan(20), "the sources were found");
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void Every_public_type_that_owns_a_libvirt_object_derives_from_LibvirtObject()
+    {
+        // A public type with a SafeHandle field of its own would bypass the guarded access and disposal of the base.
+        var offenders = Client.GetExportedTypes()
+            .Where(t => t.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).Any(f => typeof(SafeHandle).IsAssignableFrom(f.FieldType)))
+            .Where(t => t != typeof(LibvirtObject) && t != typeof(LibvirtConnection))
+            .Select(t => t.FullName);
+
+        Assert.That(offenders, Is.Empty);
+        Assert.That(Client.GetExportedTypes().Count(t => t.IsSubclassOf(typeof(LibvirtObject))), Is.EqualTo(4));
     }
 
     [Test]

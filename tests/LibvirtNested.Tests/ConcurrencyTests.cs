@@ -45,7 +45,7 @@ public class ConcurrencyTests
         var name = TestDriver.UniqueName($"c{index}r{round}");
         using (var domain = connection.DefineDomain(TestDriver.Domain(name)))
         {
-            var xml = domain.GetXml(inactive: true);
+            var xml = domain.GetInactiveXml();
             if (xml.Name != name || domain.Name != name)
             {
                 throw new InvalidOperationException($"read {xml.Name}/{domain.Name}, expected {name}");

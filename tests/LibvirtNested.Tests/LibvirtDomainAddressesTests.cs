@@ -69,10 +69,105 @@ public class LibvirtDomainAddressesTests : TestDriverFixture
     }
 
     [Test]
+    public async Task WaitForAddressesAsync_with_TimeSpan_MaxValue_waits_without_overflowing()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a6");
+        defined.Domain.Start();
+
+        // Before: DateTime.UtcNow + TimeSpan.MaxValue threw ArgumentOutOfRangeException.
+        var interfaces = await defined.Domain.WaitForAddressesAsync(TimeSpan.MaxValue);
+
+        Assert.That(interfaces.Single().Addresses, Is.Not.Empty);
+    }
+
+    [Test]
+    public void WaitForAddressesAsync_with_an_infinite_timeout_waits_until_cancelled()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a7");
+        defined.Domain.Start();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var options = new DomainAddressWaitOptions { Interfaces = ["never"], PollInterval = TimeSpan.FromMilliseconds(10) };
+
+        // Before: the deadline (now - 1 ms) had passed at once, so an infinite wait was a TimeoutException.
+        Assert.That(
+            () => defined.Domain.WaitForAddressesAsync(Timeout.InfiniteTimeSpan, options, cancel.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void WaitForAddressesAsync_with_a_zero_timeout_polls_once()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a8");
+        defined.Domain.Start();
+        var polls = 0;
+        var options = new DomainAddressWaitOptions { Interfaces = ["never"], Progress = new SynchronousProgress(() => polls++) };
+
+        Assert.That(() => defined.Domain.WaitForAddressesAsync(TimeSpan.Zero, options), Throws.TypeOf<TimeoutException>());
+        Assert.That(polls, Is.EqualTo(1));
+    }
+
+    [TestCase(-2)]
+    [TestCase(-1000)]
+    public void WaitForAddressesAsync_refuses_a_negative_timeout_other_than_infinite(int milliseconds)
+    {
+        using var defined = DefineWithInterface($"52:54:00:00:00:{-milliseconds % 100:x2}");
+
+        Assert.That(
+            () => defined.Domain.WaitForAddressesAsync(TimeSpan.FromMilliseconds(milliseconds)),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("timeout"));
+    }
+
+    [Test]
+    public void A_zero_poll_interval_is_raised_to_the_minimum_instead_of_spinning()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:a9");
+        defined.Domain.Start();
+        var polls = 0;
+        var options = new DomainAddressWaitOptions
+        {
+            Interfaces = ["never"],
+            PollInterval = TimeSpan.Zero,
+            Progress = new SynchronousProgress(() => polls++),
+        };
+
+        Assert.That(() => defined.Domain.WaitForAddressesAsync(TimeSpan.FromMilliseconds(500), options), Throws.TypeOf<TimeoutException>());
+
+        // 500 ms at no less than 50 ms per poll: at most 11 polls (a spinning loop makes thousands).
+        Assert.That(polls, Is.InRange(2, 11));
+        Assert.That(options.EffectivePollInterval, Is.EqualTo(DomainAddressWaitOptions.MinimumPollInterval));
+    }
+
+    [Test]
+    public void An_infinite_poll_interval_still_ends_at_the_timeout()
+    {
+        using var defined = DefineWithInterface("52:54:00:00:00:aa");
+        defined.Domain.Start();
+        var options = new DomainAddressWaitOptions { Interfaces = ["never"], PollInterval = Timeout.InfiniteTimeSpan };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Before: Task.Delay(min(remaining, -1 ms)) waited for ever... or threw for remaining > 49 days.
+        Assert.That(() => defined.Domain.WaitForAddressesAsync(TimeSpan.FromMilliseconds(200), options), Throws.TypeOf<TimeoutException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+        Assert.That(options.EffectivePollInterval, Is.EqualTo(DomainAddressWaitOptions.MaximumPollInterval));
+    }
+
+    [Test]
+    public void A_negative_poll_interval_other_than_infinite_is_refused()
+    {
+        Assert.That(() => new DomainAddressWaitOptions { PollInterval = TimeSpan.FromMilliseconds(-5) }, Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(new DomainAddressWaitOptions { PollInterval = Timeout.InfiniteTimeSpan }.PollInterval, Is.EqualTo(Timeout.InfiniteTimeSpan));
+    }
+
+    [Test]
     public void HasAll_matches_by_mac_or_name_and_requires_an_address()
     {
-        var withAddress = new DomainInterfaceAddresses("vnet0", "52:54:00:AA:00:01", [new DomainIPAddress(System.Net.IPAddress.Parse("192.168.166.130"), 24)]);
-        var without = new DomainInterfaceAddresses("vnet1", "52:54:00:aa:00:02", []);
+        var withAddress = new DomainInterfaceAddresses
+        {
+            Name = "vnet0",
+            MacAddress = "52:54:00:AA:00:01",
+            Addresses = [new DomainIPAddress { Address = System.Net.IPAddress.Parse("192.168.166.130"), Prefix = 24 }],
+        };
+        var without = new DomainInterfaceAddresses { Name = "vnet1", MacAddress = "52:54:00:aa:00:02" };
 
         Assert.That(LibvirtDomain.HasAll([withAddress, without], ["52:54:00:aa:00:01"]), Is.True);
         Assert.That(LibvirtDomain.HasAll([withAddress, without], ["vnet0"]), Is.True);

@@ -27,7 +27,7 @@ public class LibvirtDomainTests : TestDriverFixture
     public void Define_with_validation_accepts_a_valid_domain()
     {
         var name = TestDriver.UniqueName("valid");
-        using var domain = Connection.DefineDomain(TestDriver.Domain(name), validate: true);
+        using var domain = Connection.DefineDomain(TestDriver.Domain(name));
         try
         {
             Assert.That(domain.Name, Is.EqualTo(name));
@@ -65,12 +65,12 @@ public class LibvirtDomainTests : TestDriverFixture
     {
         using var defined = TestDriver.Define(Connection, "xml");
 
-        var xml = defined.Domain.GetXml(inactive: true);
+        var xml = defined.Domain.GetInactiveXml();
 
         Assert.That(xml.Name, Is.EqualTo(defined.Domain.Name));
         Assert.That(xml.Type, Is.EqualTo("kvm"));
         Assert.That(xml.Element.Element("uuid")!.Value, Is.EqualTo(defined.Domain.Uuid.ToString()));
-        Assert.That(defined.Domain.GetXmlString(inactive: true, secure: true), Does.StartWith("<domain"));
+        Assert.That(defined.Domain.GetInactiveXmlString(DomainXmlOptions.Secure), Does.StartWith("<domain"));
     }
 
     [Test]
@@ -191,7 +191,7 @@ public class LibvirtDomainTests : TestDriverFixture
     public void Typed_devices_from_the_domain_model_go_through_the_same_calls()
     {
         using var defined = TestDriver.Define(Connection, "typed");
-        var scratch = defined.Domain.GetXml(inactive: true);
+        var scratch = defined.Domain.GetInactiveXml();
         var nic = scratch.AddNetworkInterface("default");
         var disk = scratch.Devices.Disks.Single();
 
@@ -237,5 +237,5 @@ public class LibvirtDomainTests : TestDriverFixture
     }
 
     private static List<string?> TargetDevices(LibvirtDomain domain) =>
-        domain.GetXml(inactive: true).Element.Descendants("disk").Select(d => (string?)d.Element("target")?.Attribute("dev")).ToList();
+        domain.GetInactiveXml().Element.Descendants("disk").Select(d => (string?)d.Element("target")?.Attribute("dev")).ToList();
 }

@@ -16,7 +16,7 @@ public class LibvirtNetworkTests
         connection = LibvirtConnection.Open(TestDriver.Uri);
         name = TestDriver.UniqueName("net");
         var bridge = "vb" + Guid.NewGuid().ToString("N")[..8];
-        network = connection.DefineNetwork(NetworkXml.Parse(TestDriver.NetworkXmlText(name, bridge)), validate: true);
+        network = connection.DefineNetwork(NetworkXml.Parse(TestDriver.NetworkXmlText(name, bridge)));
     }
 
     [TearDown]
@@ -40,7 +40,7 @@ public class LibvirtNetworkTests
     public void Define_look_up_and_read_xml()
     {
         using var found = connection.GetNetwork(name);
-        var xml = found.GetXml();
+        var xml = found.GetLiveXml();
 
         Assert.That(found.Uuid, Is.EqualTo(network.Uuid));
         Assert.That(xml.Name, Is.EqualTo(name));
@@ -80,11 +80,11 @@ public class LibvirtNetworkTests
             .WithDhcpRange("192.168.166.128", "192.168.166.254")
             .Build();
 
-        using var nat = connection.DefineNetwork(xml, validate: true);
+        using var nat = connection.DefineNetwork(xml);
         try
         {
             nat.Start();
-            var live = nat.GetXml();
+            var live = nat.GetLiveXml();
 
             Assert.That(nat.IsActive, Is.True);
             Assert.That(live.Forward!.Element.Attribute("mode")!.Value, Is.EqualTo("nat"));
@@ -152,17 +152,17 @@ public class LibvirtNetworkTests
     public void Typed_dhcp_host_from_the_network_model_is_added_and_removed()
     {
         network.Start();
-        var scratch = network.GetXml();
+        var scratch = network.GetLiveXml();
         var host = scratch.Ips[0].Dhcp!.AddHost("52:54:00:de:ad:01", "l2-typed", "192.168.166.140");
 
         network.AddDhcpHost(host);
 
-        var live = network.GetXml().Ips[0].Dhcp!.Hosts;
+        var live = network.GetLiveXml().Ips[0].Dhcp!.Hosts;
         Assert.That(live.Select(h => (h.Mac, h.Name, h.Ip)), Is.EqualTo(new[] { ("52:54:00:de:ad:01", "l2-typed", "192.168.166.140") }));
 
         network.RemoveDhcpHost(live[0]);
 
-        Assert.That(network.GetXml().Ips[0].Dhcp!.Hosts, Is.Empty);
+        Assert.That(network.GetLiveXml().Ips[0].Dhcp!.Hosts, Is.Empty);
     }
 
     [Test]
@@ -171,6 +171,37 @@ public class LibvirtNetworkTests
         network.AddDhcpHost("52:54:00:aa:bb:cc", IPAddress.Parse("192.168.166.131"));
 
         Assert.That(DhcpHosts(), Does.Contain("52:54:00:aa:bb:cc 192.168.166.131 "));
+    }
+
+    // The test driver keeps one definition for a running network and applies every update to it, so the
+    // live/config split is checked on the real daemon (tests/LibvirtNested.IntegrationTests/NetworkTests.cs).
+    [TestCase(NetworkModificationScope.Live | NetworkModificationScope.Config, true, 3u)]
+    [TestCase(NetworkModificationScope.Live | NetworkModificationScope.Config, false, 2u)]
+    [TestCase(NetworkModificationScope.Live, true, 1u)]
+    [TestCase(NetworkModificationScope.Live, false, 0u)]
+    [TestCase(NetworkModificationScope.Config, true, 2u)]
+    [TestCase(NetworkModificationScope.Current, true, 0u)]
+    public void The_scope_becomes_libvirts_update_flags_and_live_is_dropped_for_an_inactive_network(NetworkModificationScope scope, bool active, uint flags)
+    {
+        Assert.That(LibvirtNested.Interop.LibvirtFlags.NetworkUpdate(scope, active), Is.EqualTo(flags));
+    }
+
+    [Test]
+    public void An_unknown_scope_bit_is_refused_before_libvirt_is_called()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.AddDhcpHost("52:54:00:aa:bb:03", IPAddress.Parse("192.168.166.134"), null, (NetworkModificationScope)8));
+        Assert.That(DhcpHosts(), Is.Empty);
+    }
+
+    [Test]
+    public void DefineNetwork_validates_against_the_schema_by_default()
+    {
+        var text = TestDriver.NetworkXmlText(TestDriver.UniqueName("badnet"), "vb" + Guid.NewGuid().ToString("N")[..8])
+            .Replace("<forward mode='nat'/>", "<forward mode='nat'/><notInTheSchema/>", StringComparison.Ordinal);
+
+        Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineNetwork(text).Dispose());
+        using var accepted = connection.DefineNetwork(text, NetworkDefineOptions.None);
+        accepted.Undefine();
     }
 
     [Test]
@@ -185,7 +216,7 @@ public class LibvirtNetworkTests
     [Test]
     public void Inactive_xml_flag_is_refused_by_the_test_driver_with_libvirt_reason()
     {
-        var error = Assert.Throws<LibvirtException>(() => network.GetXml(inactive: true));
+        var error = Assert.Throws<LibvirtException>(() => network.GetInactiveXml());
 
         Assert.That(error!.LibvirtMessage, Does.Contain("unsupported flags (0x1)"));
     }
@@ -193,7 +224,7 @@ public class LibvirtNetworkTests
     // The test driver cannot return the inactive XML separately (VIR_NETWORK_XML_INACTIVE is unsupported there),
     // so the persistent definition is read while the network is stopped.
     private List<string> DhcpHosts() =>
-        network.GetXml().Element.Descendants("host")
+        network.GetLiveXml().Element.Descendants("host")
             .Select(h => $"{(string?)h.Attribute("mac")} {(string?)h.Attribute("ip")} {(string?)h.Attribute("name")}")
             .ToList();
 

@@ -18,7 +18,7 @@ public class LibvirtStoragePoolTests : TestDriverFixture
             pool.Refresh();
 
             Assert.That(pool.IsActive, Is.True);
-            Assert.That(pool.GetXml().Element.Element("target")!.Element("path")!.Value, Does.EndWith(name));
+            Assert.That(pool.GetLiveXml().Element.Element("target")!.Element("path")!.Value, Does.EndWith(name));
             using var found = Connection.GetStoragePool(name);
             Assert.That(found.Name, Is.EqualTo(name));
             Assert.That(ListNames(LibvirtListFilter.Active), Does.Contain(name));

@@ -40,17 +40,20 @@ internal static unsafe partial class Libvirt
     internal const int VIR_CRED_REALM = 8;
     internal const int VIR_CRED_EXTERNAL = 9;
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial ConnectHandle virConnectOpen(string? name);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial ConnectHandle virConnectOpenReadOnly(string? name);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial ConnectHandle virConnectOpenAuth(string? name, VirConnectAuth* auth, uint flags);
 
     [LibraryImport(LibraryName)]
     internal static partial int virConnectClose(nint conn);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectRef(nint conn);
 
     [LibraryImport(LibraryName)]
     [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
@@ -77,7 +80,7 @@ internal static unsafe partial class Libvirt
     [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
     internal static partial string? virConnectGetCapabilities(ConnectHandle conn);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
     internal static partial string? virConnectGetDomainCapabilities(ConnectHandle conn, string? emulatorbin, string? arch, string? machine, string? virttype, uint flags);
 }

@@ -27,19 +27,14 @@ internal static unsafe partial class Libvirt
 {
     internal const int VIR_UUID_STRING_BUFLEN = 37;
 
-    internal const uint VIR_DOMAIN_DEFINE_VALIDATE = 1 << 0;
-    internal const uint VIR_DOMAIN_XML_SECURE = 1 << 0;
-    internal const uint VIR_DOMAIN_XML_INACTIVE = 1 << 1;
-    internal const uint VIR_CONNECT_LIST_DOMAINS_ACTIVE = 1 << 0;
-    internal const uint VIR_CONNECT_LIST_DOMAINS_INACTIVE = 1 << 1;
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial DomainHandle virDomainDefineXMLFlags(ConnectHandle conn, string xml, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial DomainHandle virDomainLookupByName(ConnectHandle conn, string name);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial DomainHandle virDomainLookupByUUIDString(ConnectHandle conn, string uuidstr);
 
     [LibraryImport(LibraryName)]
@@ -47,6 +42,10 @@ internal static unsafe partial class Libvirt
 
     [LibraryImport(LibraryName)]
     internal static partial int virDomainFree(nint domain);
+
+    /// <summary>The domain's connection, borrowed: the domain holds a reference, the caller gets none.</summary>
+    [LibraryImport(LibraryName)]
+    internal static partial nint virDomainGetConnect(DomainHandle domain);
 
     [LibraryImport(LibraryName)]
     [return: MarshalUsing(typeof(ConstUtf8StringMarshaller))]
@@ -89,10 +88,10 @@ internal static unsafe partial class Libvirt
     [LibraryImport(LibraryName)]
     internal static partial int virDomainSetAutostart(DomainHandle domain, int autostart);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial int virDomainAttachDeviceFlags(DomainHandle domain, string xml, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial int virDomainDetachDeviceFlags(DomainHandle domain, string xml, uint flags);
 
     [LibraryImport(LibraryName)]

@@ -21,22 +21,16 @@ internal struct VirNetworkDHCPLease
 /// <content>libvirt-network.h: virtual networks.</content>
 internal static unsafe partial class Libvirt
 {
-    internal const uint VIR_NETWORK_DEFINE_VALIDATE = 1 << 0;
-    internal const uint VIR_NETWORK_XML_INACTIVE = 1 << 0;
-    internal const uint VIR_CONNECT_LIST_NETWORKS_INACTIVE = 1 << 0;
-    internal const uint VIR_CONNECT_LIST_NETWORKS_ACTIVE = 1 << 1;
     internal const uint VIR_NETWORK_UPDATE_COMMAND_DELETE = 2;
     internal const uint VIR_NETWORK_UPDATE_COMMAND_ADD_LAST = 3;
     internal const uint VIR_NETWORK_SECTION_IP_DHCP_HOST = 4;
-    internal const uint VIR_NETWORK_UPDATE_AFFECT_LIVE = 1 << 0;
-    internal const uint VIR_NETWORK_UPDATE_AFFECT_CONFIG = 1 << 1;
     internal const int VIR_IP_ADDR_TYPE_IPV4 = 0;
     internal const int VIR_IP_ADDR_TYPE_IPV6 = 1;
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial NetworkHandle virNetworkDefineXMLFlags(ConnectHandle conn, string xml, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial NetworkHandle virNetworkLookupByName(ConnectHandle conn, string name);
 
     [LibraryImport(LibraryName)]
@@ -81,10 +75,10 @@ internal static unsafe partial class Libvirt
     [LibraryImport(LibraryName)]
     internal static partial int virNetworkSetAutostart(NetworkHandle network, int autostart);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial int virNetworkUpdate(NetworkHandle network, uint command, uint section, int parentIndex, string xml, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial int virNetworkGetDHCPLeases(NetworkHandle network, string? mac, VirNetworkDHCPLease*** leases, uint flags);
 
     [LibraryImport(LibraryName)]

@@ -9,14 +9,11 @@ internal static unsafe partial class Libvirt
     internal const uint VIR_STORAGE_POOL_BUILD_NEW = 0;
     internal const uint VIR_STORAGE_POOL_CREATE_NORMAL = 0;
     internal const uint VIR_STORAGE_VOL_DELETE_NORMAL = 0;
-    internal const uint VIR_STORAGE_POOL_DEFINE_VALIDATE = 1 << 0;
-    internal const uint VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE = 1 << 0;
-    internal const uint VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE = 1 << 1;
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial StoragePoolHandle virStoragePoolDefineXML(ConnectHandle conn, string xml, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial StoragePoolHandle virStoragePoolLookupByName(ConnectHandle conn, string name);
 
     [LibraryImport(LibraryName)]
@@ -54,10 +51,10 @@ internal static unsafe partial class Libvirt
     [LibraryImport(LibraryName)]
     internal static partial int virStoragePoolRefresh(StoragePoolHandle pool, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial StorageVolumeHandle virStorageVolCreateXML(StoragePoolHandle pool, string xmlDesc, uint flags);
 
-    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial StorageVolumeHandle virStorageVolLookupByName(StoragePoolHandle pool, string name);
 
     [LibraryImport(LibraryName)]

@@ -33,6 +33,12 @@ internal static unsafe class LibvirtAuth
                 {
                     var error = LibvirtError.Create(nameof(Libvirt.virConnectOpenAuth), opening: true);
                     connection.Dispose();
+                    if (state.Exception is ArgumentException refused && refused.ParamName == nameof(LibvirtCredential.Result))
+                    {
+                        // An answer libvirt would have cut at a NUL: refused like every other string argument.
+                        throw refused;
+                    }
+
                     if (state.Exception is not null)
                     {
                         throw new LibvirtAuthenticationException("The credential callback threw.", state.Exception);
@@ -76,6 +82,11 @@ internal static unsafe class LibvirtAuth
             if (!state.Callback(managed))
             {
                 return -1;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                CheckedUtf8StringMarshaller.EnsureNoNul(managed[i].Result, nameof(LibvirtCredential.Result));
             }
 
             for (var i = 0; i < count; i++)

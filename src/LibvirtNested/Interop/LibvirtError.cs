@@ -10,6 +10,7 @@ namespace LibvirtNested.Interop;
 /// </summary>
 internal static unsafe class LibvirtError
 {
+    internal const int VIR_ERR_INTERNAL_ERROR = 1;
     internal const int VIR_ERR_OPERATION_FAILED = 9;
     internal const int VIR_ERR_NO_SUPPORT = 3;
     internal const int VIR_ERR_NO_CONNECT = 5;
@@ -119,11 +120,18 @@ internal static unsafe class LibvirtError
     }
 
     /// <summary>
+    /// The same exception again (same type, code and message), now carrying <paramref name="inner"/>: used when a
+    /// clean-up after a failure failed too, so that libvirt's original reason stays what the caller catches.
+    /// </summary>
+    internal static LibvirtException WithInner(LibvirtException original, Exception inner) =>
+        original.Info is { } info ? Map(info, original.Function, opening: original is LibvirtConnectionFailedException, inner) : original;
+
+    /// <summary>
     /// Maps a libvirt error to the exception type callers branch on. <paramref name="opening"/> is true for
     /// <c>virConnectOpen*</c>, where a system or RPC error means the connection could not be made rather than
     /// lost.
     /// </summary>
-    internal static LibvirtException Map(LibvirtErrorInfo info, string? function = null, bool opening = false)
+    internal static LibvirtException Map(LibvirtErrorInfo info, string? function = null, bool opening = false, Exception? inner = null)
     {
         switch (info.Code)
         {
@@ -131,28 +139,28 @@ internal static unsafe class LibvirtError
                 or VIR_ERR_NO_NODE_DEVICE or VIR_ERR_NO_INTERFACE or VIR_ERR_NO_NWFILTER or VIR_ERR_NO_SECRET
                 or VIR_ERR_NO_DOMAIN_SNAPSHOT or VIR_ERR_NO_NWFILTER_BINDING or VIR_ERR_NO_DOMAIN_CHECKPOINT
                 or VIR_ERR_NO_DOMAIN_BACKUP or VIR_ERR_NO_NETWORK_PORT or VIR_ERR_DEVICE_MISSING:
-                return new LibvirtNotFoundException(info, function);
+                return new LibvirtNotFoundException(info, function, inner);
             case VIR_ERR_XML_INVALID_SCHEMA:
-                return new LibvirtSchemaValidationException(info, function);
+                return new LibvirtSchemaValidationException(info, function, inner);
             case VIR_ERR_XML_ERROR or VIR_ERR_XML_DETAIL:
-                return new LibvirtInvalidXmlException(info, function);
+                return new LibvirtInvalidXmlException(info, function, inner);
             case VIR_ERR_CONFIG_UNSUPPORTED:
-                return new LibvirtUnsupportedConfigurationException(info, function);
+                return new LibvirtUnsupportedConfigurationException(info, function, inner);
             case VIR_ERR_NO_SUPPORT or VIR_ERR_OPERATION_UNSUPPORTED or VIR_ERR_ARGUMENT_UNSUPPORTED:
-                return new LibvirtUnsupportedOperationException(info, function);
+                return new LibvirtUnsupportedOperationException(info, function, inner);
             case VIR_ERR_OPERATION_INVALID:
-                return new LibvirtOperationInvalidException(info, function);
+                return new LibvirtOperationInvalidException(info, function, inner);
             case VIR_ERR_DOM_EXIST or VIR_ERR_NETWORK_EXIST or VIR_ERR_STORAGE_VOL_EXIST or VIR_ERR_NETWORK_PORT_EXIST:
-                return new LibvirtAlreadyExistsException(info, function);
+                return new LibvirtAlreadyExistsException(info, function, inner);
             case VIR_ERR_AUTH_FAILED or VIR_ERR_AUTH_CANCELLED or VIR_ERR_AUTH_UNAVAILABLE:
-                return new LibvirtAuthenticationException(info, function);
+                return new LibvirtAuthenticationException(info, function, inner);
             case VIR_ERR_NO_CONNECT:
-                return new LibvirtConnectionFailedException(info, function);
+                return new LibvirtConnectionFailedException(info, function, inner);
         }
 
         if (opening)
         {
-            return new LibvirtConnectionFailedException(info, function);
+            return new LibvirtConnectionFailedException(info, function, inner);
         }
 
         // Once the daemon has gone, the first call fails writing to the socket (38 "Cannot write data: Broken pipe",
@@ -162,13 +170,20 @@ internal static unsafe class LibvirtError
             || (info.Domain == VIR_FROM_RPC && info.Message.Contains("client socket is closed", StringComparison.Ordinal))
             || info.Message.Contains("end of file from server", StringComparison.OrdinalIgnoreCase))
         {
-            return new LibvirtConnectionLostException(info, function);
+            return new LibvirtConnectionLostException(info, function, inner);
+        }
+
+        // The test driver reports starting a running domain as an internal error ("Domain 'x' is already running"),
+        // where qemu reports VIR_ERR_OPERATION_INVALID: one exception for the same state error on every driver.
+        if (info.Code == VIR_ERR_INTERNAL_ERROR && info.Message.Contains("is already running", StringComparison.Ordinal))
+        {
+            return new LibvirtOperationInvalidException(info, function, inner);
         }
 
         // Some drivers report a duplicate definition as a generic failure; the message is the only signal.
         if (info.Code == VIR_ERR_OPERATION_FAILED && info.Message.Contains("already exists", StringComparison.Ordinal))
         {
-            return new LibvirtAlreadyExistsException(info, function);
+            return new LibvirtAlreadyExistsException(info, function, inner);
         }
 
         return new LibvirtException(info, function);

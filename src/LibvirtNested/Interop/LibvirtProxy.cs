@@ -53,15 +53,17 @@ internal static unsafe class LibvirtProxy
             for (var i = 0; i < count; i++)
             {
                 var lease = leases[i];
-                result[i] = new DhcpLease(
-                    Libvirt.CopyString(lease->Iface) ?? string.Empty,
-                    Libvirt.CopyString(lease->Mac),
-                    ParseAddress(Libvirt.CopyString(lease->IpAddr)),
-                    (int)lease->Prefix,
-                    Libvirt.CopyString(lease->Hostname),
-                    Libvirt.CopyString(lease->ClientId),
-                    Libvirt.CopyString(lease->Iaid),
-                    lease->ExpiryTime == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(lease->ExpiryTime));
+                result[i] = new DhcpLease
+                {
+                    Interface = Libvirt.CopyString(lease->Iface) ?? string.Empty,
+                    MacAddress = Libvirt.CopyString(lease->Mac),
+                    IPAddress = ParseAddress(Libvirt.CopyString(lease->IpAddr)),
+                    Prefix = (int)lease->Prefix,
+                    HostName = Libvirt.CopyString(lease->Hostname),
+                    ClientId = Libvirt.CopyString(lease->ClientId),
+                    Iaid = Libvirt.CopyString(lease->Iaid),
+                    ExpiresAt = lease->ExpiryTime == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(lease->ExpiryTime),
+                };
             }
         }
         finally
@@ -94,11 +96,16 @@ internal static unsafe class LibvirtProxy
                 {
                     if (ParseAddress(Libvirt.CopyString(iface->Addrs[j].Addr)) is { } address)
                     {
-                        addresses.Add(new DomainIPAddress(address, (int)iface->Addrs[j].Prefix));
+                        addresses.Add(new DomainIPAddress { Address = address, Prefix = (int)iface->Addrs[j].Prefix });
                     }
                 }
 
-                result[i] = new DomainInterfaceAddresses(Libvirt.CopyString(iface->Name) ?? string.Empty, Libvirt.CopyString(iface->HwAddr), addresses);
+                result[i] = new DomainInterfaceAddresses
+                {
+                    Name = Libvirt.CopyString(iface->Name) ?? string.Empty,
+                    MacAddress = Libvirt.CopyString(iface->HwAddr),
+                    Addresses = addresses,
+                };
             }
         }
         finally
@@ -112,6 +119,41 @@ internal static unsafe class LibvirtProxy
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A new reference to the connection a domain belongs to (<c>virDomainGetConnect</c> + <c>virConnectRef</c>): the
+    /// domain keeps its connection open in libvirt even after the caller's connection object was disposed.
+    /// </summary>
+    internal static ConnectHandle DomainConnection(DomainHandle domain)
+    {
+        var connection = Libvirt.virDomainGetConnect(domain);
+        if (connection == 0)
+        {
+            LibvirtError.ThrowLast(nameof(Libvirt.virDomainGetConnect));
+        }
+
+        LibvirtError.Check(Libvirt.virConnectRef(connection), nameof(Libvirt.virConnectRef));
+        return ConnectHandle.Own(connection);
+    }
+
+    /// <summary>
+    /// Adds or deletes one <c>&lt;host&gt;</c> of the IPv4 <c>&lt;dhcp&gt;</c> (<c>virNetworkUpdate</c> on section
+    /// IP_DHCP_HOST, parent index -1: the first <c>&lt;ip&gt;</c> that has a <c>&lt;dhcp&gt;</c>).
+    /// </summary>
+    internal static void UpdateDhcpHost(NetworkHandle network, bool add, string xml, NetworkModificationScope scope)
+    {
+        var live = scope.HasFlag(NetworkModificationScope.Live)
+            && LibvirtError.Check(Libvirt.virNetworkIsActive(network), nameof(Libvirt.virNetworkIsActive)) == 1;
+        LibvirtError.Check(
+            Libvirt.virNetworkUpdate(
+                network,
+                add ? Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST : Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE,
+                Libvirt.VIR_NETWORK_SECTION_IP_DHCP_HOST,
+                -1,
+                xml,
+                LibvirtFlags.NetworkUpdate(scope, live)),
+            nameof(Libvirt.virNetworkUpdate));
     }
 
     private static T[] Own<T>(nint* array, int count, Func<nint, T> own)

@@ -178,7 +178,7 @@ public class NestedEditCorpusTests
     {
         try
         {
-            using var defined = connection.DefineDomain(domain, validate: true);
+            using var defined = connection.DefineDomain(domain);
             defined.Undefine(DomainUndefineOptions.ManagedSave | DomainUndefineOptions.SnapshotsMetadata);
             return null;
         }

@@ -60,6 +60,17 @@ public class LibvirtErrorTests
         Assert.That(exception.Message, Does.StartWith("libvirt says no").And.Contain(codeName).And.Contain("virSomething"));
     }
 
+    [TestCase(55, "operation invalid: domain is already running")]
+    [TestCase(1, "internal error: Domain 'x' is already running")]
+    public void Starting_a_running_domain_is_operation_invalid_on_every_driver(int code, string message)
+    {
+        // qemu reports VIR_ERR_OPERATION_INVALID; the test driver an internal error with this message.
+        var exception = LibvirtError.Map(new LibvirtErrorInfo(code, FromDomain, 2, message), "virDomainCreate");
+
+        Assert.That(exception, Is.TypeOf<LibvirtOperationInvalidException>());
+        Assert.That(exception.Code, Is.EqualTo(code), "libvirt's own code is kept");
+    }
+
     [TestCase(1, "VIR_ERR_INTERNAL_ERROR")]
     [TestCase(8, "VIR_ERR_INVALID_ARG")]
     [TestCase(9, "VIR_ERR_OPERATION_FAILED")]
@@ -211,7 +222,7 @@ public class LibvirtErrorTests
         var domain = TestDriver.Domain(TestDriver.UniqueName("schema"));
         domain.Element.Add(new System.Xml.Linq.XElement("notInTheSchema"));
 
-        var error = Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineDomain(domain, validate: true));
+        var error = Assert.Throws<LibvirtSchemaValidationException>(() => connection.DefineDomain(domain));
 
         Assert.That(error!.Code, Is.EqualTo(92));
         Assert.That(error.DomainName, Is.EqualTo("VIR_FROM_XML"));

@@ -26,7 +26,7 @@ var guest = new DomainBuilder("package-test")
     .Build();
 
 using var connection = LibvirtConnection.Open("test:///default");
-using (var defined = connection.DefineDomain(guest, validate: true))
+using (var defined = connection.DefineDomain(guest))
 {
     Check(defined.Name == "package-test", "defined the guest");
 }
@@ -40,7 +40,7 @@ Check(edit.Applied && edit.Diff.Contains("+  <cpu mode='host-passthrough'/>", St
 
 using (var readBack = connection.GetDomain("package-test"))
 {
-    var xml = readBack.GetXml(inactive: true);
+    var xml = readBack.GetInactiveXml();
     Check(xml.Cpu?.Mode == DomainCpuMode.HostPassthrough, "read back host-passthrough");
     Check(xml.Devices.Disks.Any(d => d.Device == DomainDiskDevice.Lun && d.Source?.Dev == "/dev/sdb"), "read back the LUN disk");
     Check(xml.Devices.Controllers.Any(c => c.Model == DomainControllerModel.VirtioScsi), "read back the virtio-scsi controller");
@@ -48,7 +48,7 @@ using (var readBack = connection.GetDomain("package-test"))
 
 var network = new NatNetworkBuilder("nested-bridge").WithBridge("virbr1").WithSubnet("192.168.166.0/24")
     .WithDhcpRange("192.168.166.128", "192.168.166.254").Build();
-using (var defined = connection.DefineNetwork(network, validate: true))
+using (var defined = connection.DefineNetwork(network))
 {
     defined.Start();
     Check(defined.IsActive && defined.BridgeName == "virbr1", "defined and started the NAT network");
