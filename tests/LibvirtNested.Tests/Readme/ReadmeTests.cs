@@ -49,6 +49,8 @@ public sealed partial class ReadmeTests
         // program lets each block see what the blocks before it created, as the README reads.
         return $"#:project {projectPath}\n#:property TreatWarningsAsErrors=true\n#:property Nullable=enable\n"
             + string.Join('\n', usings) + "\n\n"
+            // LibvirtNested is [SupportedOSPlatform("linux")]: a caller says so too, or CA1416 warns at every call.
+            + "[assembly: System.Runtime.Versioning.SupportedOSPlatform(\"linux\")]\n"
             + "using var keepTestDriverState = LibvirtNested.LibvirtConnection.Open(\"test:///default\");\n" + body;
     }
 
