@@ -8,13 +8,18 @@ namespace LibvirtNested.Samples;
 /// </summary>
 internal static class Guests
 {
-    /// <summary>A small L1 guest for the test driver, which has none to edit.</summary>
-    public static DomainXml NewL1(string name) =>
-        new DomainBuilder(name)
-            .WithMemory("8G")
-            .WithVcpus(4)
-            .WithImageDisk($"/var/lib/libvirt/images/{name}.qcow2")
-            .Build();
+    /// <summary>
+    /// The L1 guest for the test driver, which has none to edit: what <c>virt-install -n nested-L1 -r 8192 --vcpus 4
+    /// --os-variant debian12 --disk size=40 -w network=default --graphics spice</c> leaves on qemu:///system (Resources/
+    /// l1-virt-install.xml; PCI addresses, UUID and MAC left for libvirt to fill in), renamed to <paramref name="name"/>.
+    /// </summary>
+    public static DomainXml NewL1(string name)
+    {
+        var domain = DomainXml.Load(Path.Combine(AppContext.BaseDirectory, "Resources", "l1-virt-install.xml"));
+        domain.Name = name;
+        domain.Devices.Disks.Single().Source!.File = $"/var/lib/libvirt/images/{name}.qcow2";
+        return domain;
+    }
 
     /// <summary>The L1 edits of the walkthrough: host-passthrough CPU, a virtio-scsi controller and the LUN.</summary>
     public static void EditL1(DomainXml domain, string lun, Action<string>? verifyDevice)

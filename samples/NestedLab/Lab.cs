@@ -8,28 +8,131 @@ namespace LibvirtNested.Samples;
 /// <summary>The nested-virtualization walkthrough, one method per step.</summary>
 internal sealed class Lab(LabOptions options, LibvirtConnection connection, TextWriter output)
 {
-    private readonly bool isTestDriver = options.Connect.StartsWith("test:", StringComparison.Ordinal);
+    private readonly bool isTestDriver = options.IsTestDriver;
+    private NestedReadinessReport? report;
+
+    private bool IsLocalRealDriver => !isTestDriver && connection.Uri.Host.Length == 0;
+
+    /// <summary>
+    /// Checks everything the steps will use before the first of them changes anything: the host's role (for
+    /// --write-modprobe), the documents the steps define (built in memory, so a value the library refuses fails here),
+    /// the L1 guest and its edit on a real driver (a dry run, with the LUN's safety check), the installer and disk on
+    /// this machine, and the perf reports.
+    /// </summary>
+    /// <returns>One message per problem; empty when the walkthrough can run.</returns>
+    public IReadOnlyList<string> Check()
+    {
+        var problems = new List<string>();
+        report = NestedVirtualizationProbe.Run(options.HostRoot);
+        if (options.WriteModprobe && report.Role == HostRole.Guest)
+        {
+            problems.Add("--write-modprobe: this machine is a guest ('hypervisor' flag in /proc/cpuinfo); nested KVM is switched on at L0, " +
+                "the host that runs it: write the remedy there.");
+        }
+        else if (options.WriteModprobe && report.CpuVendor is not (HostCpuVendor.Intel or HostCpuVendor.Amd))
+        {
+            problems.Add("--write-modprobe: no Intel or AMD CPU found, so there is no kvm_intel or kvm_amd option to write.");
+        }
+
+        Try(problems, "--network", () => NatNetwork());
+        Try(problems, "--l2", () => Guests.NewL2(options));
+        Try(problems, "--lun", () => Guests.EditL1(Guests.NewL1(options.L1), options.Lun, verifyDevice: null));
+        if (!isTestDriver)
+        {
+            CheckRealL1(problems);
+        }
+
+        if (IsLocalRealDriver)
+        {
+            if (!File.Exists(options.Iso))
+            {
+                problems.Add($"--iso {options.Iso}: no such file on this machine.");
+            }
+
+            if (!File.Exists(options.Disk) && !Directory.Exists(Path.GetDirectoryName(options.Disk)))
+            {
+                problems.Add($"--disk {options.Disk}: neither the disk nor its directory exists on this machine.");
+            }
+        }
+
+        problems.AddRange(VmExits.Problems(options));
+        return problems;
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         output.WriteLine($"Connected to {connection.Uri} (driver {connection.DriverType}, libvirt {connection.LibvirtVersion})" +
             (options.DryRun ? "; dry run: nothing will be changed." : "."));
-        ProbeHost();
+        ProbeHost(report ?? NestedVirtualizationProbe.Run(options.HostRoot));
         DefineNetwork();
         EditL1();
         var l2Started = DefineL2();
         await ShowAddressesAsync(l2Started, cancellationToken).ConfigureAwait(false);
+        Step(6, "VM exits before and after a change (perf kvm stat, e.g. enable_shadow_vmcs=1 on L0)");
+        new VmExits(options, output).Compare(IsLocalRealDriver);
     }
+
+    private static void Try(List<string> problems, string option, Action build)
+    {
+        try
+        {
+            build();
+        }
+        catch (Exception e) when (e is ArgumentException or LibvirtXmlException)
+        {
+            problems.Add($"{option}: {ErrorText.Of(e)}");
+        }
+    }
+
+    /// <summary>On a real driver the L1 guest must exist, and the edit must pass as a dry run (which also runs the LUN's
+    /// safety check on a local host).</summary>
+    private void CheckRealL1(List<string> problems)
+    {
+        if (!connection.TryGetDomain(options.L1, out var l1))
+        {
+            problems.Add($"--l1: there is no guest '{options.L1}' on {options.Connect}. Create the L1 guest first (virt-install), or name it with --l1.");
+            return;
+        }
+
+        using (l1)
+        {
+            try
+            {
+                var verify = DeviceCheck(quiet: true);
+                l1.Edit(domain => Guests.EditL1(domain, options.Lun, verify), new EditOptions { DryRun = true });
+            }
+            catch (Exception e) when (e is ArgumentException or LibvirtXmlException or LibvirtException or BlockDeviceSafetyException)
+            {
+                problems.Add($"--lun {options.Lun}: {ErrorText.Of(e)}");
+            }
+        }
+    }
+
+    private static NetworkXml NatNetworkFor(string name) =>
+        new NatNetworkBuilder(name)
+            .WithBridge("virbr1")
+            .WithSubnet("192.168.166.0/24")
+            .WithDhcpRange("192.168.166.128", "192.168.166.254")
+            .Build();
+
+    private NetworkXml NatNetwork() => NatNetworkFor(options.Network);
 
     private void Step(int number, string title) => output.WriteLine($"\n== Step {number}: {title}");
 
     private void PrintDiff(string diff) => output.Write(diff.Length == 0 ? "   (no changes)\n" : diff);
 
-    private void ProbeHost()
+    private void ProbeHost(NestedReadinessReport report)
     {
         Step(1, "nested-virtualization readiness of this machine (LibvirtNested.Host)");
-        var report = NestedVirtualizationProbe.Run();
         output.WriteLine(report);
+        if (report.Role == HostRole.Guest)
+        {
+            // modprobe.d here would configure this guest's own KVM, not the nesting it runs in: that is set on L0.
+            output.WriteLine("This machine is a guest (L1 or deeper): nested KVM is switched on at L0, the host that runs it " +
+                "(see the remedies above); there is no modprobe.d change to make here.");
+            return;
+        }
+
         if (report.CpuVendor is not (HostCpuVendor.Intel or HostCpuVendor.Amd))
         {
             output.WriteLine("No Intel or AMD CPU found: there is no modprobe.d remedy to offer.");
@@ -37,7 +140,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
         }
 
         var write = options.WriteModprobe && !options.DryRun;
-        var result = write ? KvmModprobeConfig.WriteRemedy(report.CpuVendor) : KvmModprobeConfig.PlanRemedy(report.CpuVendor);
+        var result = write ? KvmModprobeConfig.WriteRemedy(report.CpuVendor, options.HostRoot) : KvmModprobeConfig.PlanRemedy(report.CpuVendor, options.HostRoot);
         output.WriteLine($"modprobe remedy ({(write ? "written" : "not written; pass --write-modprobe to write it")}):");
         output.WriteLine(result);
         PrintDiff(XmlTextDiff.Unified(result.Before ?? string.Empty, result.After, result.Before is null ? "/dev/null" : result.Path, result.Path));
@@ -46,11 +149,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
     private void DefineNetwork()
     {
         Step(2, $"NAT network '{options.Network}' for L2");
-        var desired = new NatNetworkBuilder(options.Network)
-            .WithBridge("virbr1")
-            .WithSubnet("192.168.166.0/24")
-            .WithDhcpRange("192.168.166.128", "192.168.166.254")
-            .Build();
+        var desired = NatNetwork();
         if (connection.TryGetNetwork(options.Network, out var existing))
         {
             using (existing)
@@ -97,35 +196,21 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
     private void EditL1()
     {
         Step(3, $"L1 guest '{options.L1}': host-passthrough CPU, virtio-scsi controller, LUN {options.Lun}");
-        var verify = DeviceCheck();
+        var verify = DeviceCheck(quiet: false);
         if (!connection.TryGetDomain(options.L1, out var l1))
         {
-            if (!isTestDriver)
-            {
-                throw new InvalidOperationException(
-                    $"There is no guest '{options.L1}' on {options.Connect}. Create the L1 guest first, or name it with --l1.");
-            }
-
+            // Only the test driver gets here (Check() requires L1 on a real one). It has no L1, so define the guest
+            // virt-install would have left, and edit that: the diff below is the one virsh edit shows on a real L1.
+            // On the test driver this changes nothing on the machine, so a dry run does it too.
             var created = Guests.NewL1(options.L1);
-            Guests.EditL1(created, options.Lun, verify);
-            output.WriteLine($"The test driver has no '{options.L1}'; {(options.DryRun ? "would define" : "defining")} one, already edited:");
-            PrintDiff(XmlTextDiff.Unified(string.Empty, created.ToXmlString(), "/dev/null", $"{options.L1}.xml"));
-            if (!options.DryRun)
-            {
-                using var defined = connection.DefineDomain(created);
-                WriteOut("l1.xml", defined.GetInactiveXmlString());
-            }
-            else
-            {
-                WriteOut("l1.xml", created.ToXmlString());
-            }
-
-            return;
+            l1 = connection.DefineDomain(created);
+            output.WriteLine($"The test driver has no '{options.L1}'; defined one as virt-install leaves it (q35, host-model CPU, " +
+                "virtio disk and NIC on 'default', serial console, SPICE graphics, guest agent channel).");
         }
 
         using (l1)
         {
-            var result = l1.Edit(domain => Guests.EditL1(domain, options.Lun, verify), new EditOptions { DryRun = options.DryRun });
+            var result = l1!.Edit(domain => Guests.EditL1(domain, options.Lun, verify), new EditOptions { DryRun = options.DryRun });
             output.WriteLine(!result.Changed
                 ? $"'{options.L1}' already has all three; nothing to change."
                 : result.Applied ? $"Edited '{options.L1}' (atomically, like virsh edit):" : $"Would edit '{options.L1}':");
@@ -139,30 +224,31 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
         }
     }
 
-    private Action<string>? DeviceCheck()
+    private Action<string>? DeviceCheck(bool quiet)
     {
+        var say = quiet ? TextWriter.Null : output;
         if (options.SkipDeviceCheck)
         {
-            output.WriteLine("Block-device safety check skipped (--skip-device-check).");
+            say.WriteLine("Block-device safety check skipped (--skip-device-check).");
             return null;
         }
 
         if (isTestDriver)
         {
-            output.WriteLine($"The test driver passes nothing to a real guest: {options.Lun} is not checked on this machine.");
+            say.WriteLine($"The test driver passes nothing to a real guest: {options.Lun} is not checked on this machine.");
             return null;
         }
 
         if (connection.Uri.Host.Length > 0)
         {
-            output.WriteLine($"{options.Connect} is another machine: {options.Lun} cannot be checked from here.");
+            say.WriteLine($"{options.Connect} is another machine: {options.Lun} cannot be checked from here.");
             return null;
         }
 
         return path =>
         {
             var usage = new BlockDeviceSafety().Ensure(path);
-            output.WriteLine($"{path}: a block device, not mounted and not swap ({usage}).");
+            say.WriteLine($"{path}: a block device, not mounted and not swap ({usage}).");
         };
     }
 

@@ -19,9 +19,14 @@ internal sealed record LabOptions
           --iso PATH             installer ISO for L2 (default /var/lib/libvirt/images/debian-12-netinst.iso)
           --disk PATH            L2 disk: a block device or an image file (default /dev/sda2)
           --wait SECONDS         how long to wait for L2's address (default 60)
-          --write-modprobe       write the modprobe.d remedy for nested KVM (needs root)
+          --write-modprobe       write the modprobe.d remedy for nested KVM (needs root; on L0, not in a guest)
+          --host-root DIR        probe DIR as if it were / (a copy of /proc and /sys, for tests)
           --dry-run              change nothing; print what would change
-          --out DIR              also write network.xml, l1.xml and l2.xml to DIR
+          --perf-before FILE     a saved 'perf kvm stat report --event=vmexit' (before a change such as enable_shadow_vmcs=1)
+          --perf-after FILE      the report after it (default: recorded now with perf when it can be, else none;
+                                 on the test driver both default to the sample reports in Resources/)
+          --perf-seconds N       how long to record VM exits with perf kvm stat (default 10)
+          --out DIR              also write network.xml, l1.xml and l2.xml (and a recorded perf report) to DIR
           --verbose              print stack traces with errors
         """;
 
@@ -36,14 +41,22 @@ internal sealed record LabOptions
     public string Iso { get; init; } = "/var/lib/libvirt/images/debian-12-netinst.iso";
     public string Disk { get; init; } = "/dev/sda2";
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(60);
+    public string? PerfBefore { get; init; }
+    public string? PerfAfter { get; init; }
+    public int PerfSeconds { get; init; } = 10;
     public bool WriteModprobe { get; init; }
+    public string HostRoot { get; init; } = "/";
     public bool DryRun { get; init; }
     public string? OutDirectory { get; init; }
     public bool Verbose { get; init; }
     public bool Help { get; init; }
 
-    /// <summary>Parses the arguments.</summary>
-    /// <exception cref="ArgumentException">An option is unknown, lacks its value, or the value is malformed.</exception>
+    public bool IsTestDriver => Connect.StartsWith("test:", StringComparison.Ordinal);
+
+    /// <summary>Parses the arguments and checks every value (<see cref="Problems"/>), so that nothing is changed with a
+    /// value that would fail half-way through.</summary>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value, or a value is malformed; the message has
+    /// one line per problem.</exception>
     public static LabOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LabOptions();
@@ -65,7 +78,11 @@ internal sealed record LabOptions
                 "--disk" => options with { Disk = Value() },
                 "--wait" => options with { Wait = TimeSpan.FromSeconds(ParsePositive(name, Value())) },
                 "--write-modprobe" => options with { WriteModprobe = true },
+                "--host-root" => options with { HostRoot = Value() },
                 "--dry-run" => options with { DryRun = true },
+                "--perf-before" => options with { PerfBefore = Value() },
+                "--perf-after" => options with { PerfAfter = Value() },
+                "--perf-seconds" => options with { PerfSeconds = ParsePositive(name, Value()) },
                 "--out" => options with { OutDirectory = Value() },
                 "--verbose" or "-v" => options with { Verbose = true },
                 "--help" or "-h" => options with { Help = true },
@@ -73,8 +90,40 @@ internal sealed record LabOptions
             };
         }
 
-        return options;
+        var problems = options.Help ? [] : options.Problems();
+        return problems.Count == 0 ? options : throw new ArgumentException(string.Join('\n', problems));
     }
+
+    /// <summary>Every malformed value, one message each; empty when all are fine.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        string?[] problems =
+        [
+            ArgumentChecks.ConnectionUri("--connect", Connect),
+            ArgumentChecks.Name("--network", Network),
+            ArgumentChecks.Name("--l1", L1),
+            ArgumentChecks.Name("--l2", L2),
+            L1 == L2 ? $"--l1 and --l2 both name '{L1}': L2 runs inside L1 and needs a name of its own." : null,
+            ArgumentChecks.DevicePath("--lun", Lun),
+            ArgumentChecks.AbsolutePath("--iso", Iso),
+            ArgumentChecks.AbsolutePath("--disk", Disk),
+            Disk == Lun ? $"--disk and --lun both name {Disk}: L2's disk and the LUN passed to L1 must differ." : null,
+            MemoryBytes % 1024 != 0 || MemoryBytes < MinimumMemoryBytes
+                ? $"--memory {MemoryBytes} bytes: give at least 1 MiB, in whole KiB (libvirt counts memory in KiB)." : null,
+            Vcpus > MaximumVcpus ? $"--vcpus {Vcpus}: libvirt's schema allows at most {MaximumVcpus}." : null,
+            PerfBefore is null ? null : ArgumentChecks.ReadableFile("--perf-before", PerfBefore),
+            PerfAfter is null ? null : ArgumentChecks.ReadableFile("--perf-after", PerfAfter),
+            PerfSeconds > 3600 ? $"--perf-seconds {PerfSeconds}: record for at most an hour (3600)." : null,
+            OutDirectory is null ? null : ArgumentChecks.OutputDirectory("--out", OutDirectory),
+            Directory.Exists(HostRoot) ? null : $"--host-root '{HostRoot}': no such directory.",
+        ];
+        return problems.OfType<string>().ToList();
+    }
+
+    private const ulong MinimumMemoryBytes = 1UL << 20;
+
+    // <vcpu> is libvirt's countCPU: an unsignedShort of at least 1.
+    private const int MaximumVcpus = ushort.MaxValue;
 
     private static int ParsePositive(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
@@ -89,9 +138,10 @@ internal sealed record LabOptions
             var bytes = DataSize.Parse(value);
             return bytes > 0 ? bytes : throw new ArgumentException("--memory must be more than zero.");
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or LibvirtXmlException)
         {
-            throw new ArgumentException($"--memory: {e.Message}", e);
+            // DataSize.Parse reports a malformed or overflowing size as LibvirtXmlValueException.
+            throw new ArgumentException($"--memory '{value}': {e.Message}", e);
         }
     }
 }

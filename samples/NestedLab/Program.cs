@@ -1,6 +1,7 @@
 // The nested-virtualization walkthrough as one command: probe the host, create the NAT network for L2, edit the L1
-// guest for nesting (host-passthrough CPU, virtio-scsi, a LUN), create and start L2, and show L2's addresses.
-// Runs on libvirt's in-process test driver unless --connect names a real one. See LabOptions.Usage.
+// guest for nesting (host-passthrough CPU, virtio-scsi, a LUN), create and start L2, show L2's addresses, and compare
+// VM exits before and after a change. Every argument is checked before anything is changed. Runs on libvirt's
+// in-process test driver unless --connect names a real one. See LabOptions.Usage.
 using LibvirtNested;
 using LibvirtNested.Samples;
 
@@ -11,7 +12,12 @@ try
 }
 catch (ArgumentException e)
 {
-    Console.Error.WriteLine($"NestedLab: {e.Message}\n{LabOptions.Usage}");
+    foreach (var line in ErrorText.WithoutParameterSuffix(e).Split('\n'))
+    {
+        Console.Error.WriteLine($"NestedLab: {line}");
+    }
+
+    Console.Error.WriteLine(LabOptions.Usage);
     return 2;
 }
 
@@ -31,13 +37,26 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     using var connection = LibvirtConnection.Open(options.Connect);
-    await new Lab(options, connection, Console.Out).RunAsync(cancel.Token).ConfigureAwait(false);
+    var lab = new Lab(options, connection, Console.Out);
+    var problems = lab.Check();
+    if (problems.Count > 0)
+    {
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine($"NestedLab: {problem}");
+        }
+
+        Console.Error.WriteLine("NestedLab: nothing was changed.");
+        return 2;
+    }
+
+    await lab.RunAsync(cancel.Token).ConfigureAwait(false);
     Console.WriteLine(options.DryRun ? "\nDry run finished: nothing was changed." : "\nDone.");
     return 0;
 }
 catch (Exception e) when (!options.Verbose)
 {
-    Console.Error.WriteLine($"\nNestedLab failed: {Describe(e)} (run with --verbose for the stack trace)");
+    Console.Error.WriteLine($"\nNestedLab failed: {ErrorText.Of(e)} (run with --verbose for the stack trace)");
     return 1;
 }
 catch (Exception e)
@@ -45,11 +64,3 @@ catch (Exception e)
     Console.Error.WriteLine($"\nNestedLab failed: {e}");
     return 1;
 }
-
-static string Describe(Exception e) => e switch
-{
-    LibvirtNotInstalledException => $"{e.Message} Install libvirt0 (bash scripts/install-prerequisites.sh).",
-    LibvirtException libvirt => $"{libvirt.Message} [libvirt error {libvirt.CodeName ?? libvirt.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)}]",
-    OperationCanceledException => "cancelled.",
-    _ => e.Message,
-};

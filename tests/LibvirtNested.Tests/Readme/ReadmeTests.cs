@@ -51,7 +51,9 @@ public sealed partial class ReadmeTests
 
         body.Append("}\n");
         return $"#:project {projectPath}\n#:property TreatWarningsAsErrors=true\n#:property Nullable=enable\n"
-            + string.Join('\n', usings) + "\n\n" + body;
+            + string.Join('\n', usings) + "\n\n"
+            // LibvirtNested is [SupportedOSPlatform("linux")]: a caller says so too, or CA1416 warns at every call.
+            + "[assembly: System.Runtime.Versioning.SupportedOSPlatform(\"linux\")]\n" + body;
     }
 
     [Test]

@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
 using System.Xml.Linq;
 using LibvirtNested.Testing;
 using NUnit.Framework;
@@ -60,6 +63,58 @@ public sealed class PackageTests
     }
 
     [Test]
+    public void Native_package_names_libvirt0_and_is_linux_only()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(packages, $"LibvirtNested.{version}.nupkg"));
+        var nuspec = XDocument.Load(package.GetEntry("LibvirtNested.nuspec")!.Open());
+        var description = nuspec.Descendants().Single(e => e.Name.LocalName == "description").Value;
+        Assert.That(description, Does.Contain("libvirt0").And.Contain("libvirt.so.0").And.Contain("Linux"));
+
+        using var peReader = new PEReader(new MemoryStream(ReadEntry(package, "lib/net10.0/LibvirtNested.dll")));
+        var metadata = peReader.GetMetadataReader();
+        var platforms = metadata.GetAssemblyDefinition().GetCustomAttributes()
+            .Select(metadata.GetCustomAttribute)
+            .Where(a => AttributeTypeName(metadata, a) == "SupportedOSPlatformAttribute")
+            .Select(a => Encoding.UTF8.GetString(metadata.GetBlobBytes(a.Value)))
+            .ToList();
+        Assert.That(platforms, Has.Count.EqualTo(1).And.Some.Contain("linux"), "[assembly: SupportedOSPlatform(\"linux\")]");
+    }
+
+    [TestCaseSource(nameof(Ids))]
+    public void Symbols_name_no_build_path_and_embed_every_source(string id)
+    {
+        using var symbols = ZipFile.OpenRead(Path.Combine(packages, $"{id}.{version}.snupkg"));
+        using var package = ZipFile.OpenRead(Path.Combine(packages, $"{id}.{version}.nupkg"));
+        var pdb = ReadEntry(symbols, $"lib/net10.0/{id}.pdb");
+        var dll = ReadEntry(package, $"lib/net10.0/{id}.dll");
+        var buildPaths = new[] { RepositoryPaths.Root.TrimEnd('/') + "/", "/work/", Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + "/" }
+            .Where(p => p.Length > 1).Distinct().ToList();
+
+        foreach (var path in buildPaths)
+        {
+            Assert.That(Contains(pdb, path), Is.False, $"{id}.pdb names the build path {path}");
+            Assert.That(Contains(dll, path), Is.False, $"{id}.dll names the build path {path}");
+        }
+
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(pdb));
+        var reader = provider.GetMetadataReader();
+        var documents = reader.Documents.Select(handle => (Handle: handle, Name: reader.GetString(reader.GetDocument(handle).Name))).ToList();
+        var sources = documents.Where(d => d.Name.EndsWith(".cs", StringComparison.Ordinal) && !d.Name.Contains("/obj/", StringComparison.Ordinal)).ToList();
+        Assert.That(sources, Has.Count.GreaterThan(10), $"{id}.pdb lists its source files");
+        Assert.That(documents.Select(d => d.Name), Has.All.StartWith("/_/"), "deterministic source paths");
+        var embedded = reader.CustomDebugInformation
+            .Select(reader.GetCustomDebugInformation)
+            .Where(info => reader.GetGuid(info.Kind) == EmbeddedSource && info.Parent.Kind == HandleKind.Document)
+            .Select(info => (DocumentHandle)info.Parent)
+            .ToHashSet();
+        Assert.That(documents.Where(d => !embedded.Contains(d.Handle)).Select(d => d.Name), Is.Empty, "every document's source is embedded");
+        var ownFiles = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", id), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Select(f => "/_/" + Path.GetRelativePath(RepositoryPaths.Root, f).Replace('\\', '/'));
+        Assert.That(documents.Select(d => d.Name), Is.SupersetOf(ownFiles), "every source file of the project is in the PDB");
+    }
+
+    [Test]
     public void Packages_version_together()
     {
         using var package = ZipFile.OpenRead(Path.Combine(packages, $"LibvirtNested.{version}.nupkg"));
@@ -97,6 +152,27 @@ public sealed class PackageTests
             Directory.Delete(temp, recursive: true);
         }
     }
+
+    // System.Reflection.Metadata's PortableCustomDebugInfoKinds.EmbeddedSource (not public).
+    private static readonly Guid EmbeddedSource = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+
+    private static byte[] ReadEntry(ZipArchive archive, string name)
+    {
+        var entry = archive.GetEntry(name) ?? throw new AssertionException($"{name} is not in the package");
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static bool Contains(byte[] bytes, string text) =>
+        bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(text)) >= 0;
+
+    private static string AttributeTypeName(MetadataReader metadata, CustomAttribute attribute) =>
+        attribute.Constructor.Kind == HandleKind.MemberReference
+            && metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
+            ? metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)parent).Name)
+            : string.Empty;
 
     private static void CopyDirectory(string from, string to)
     {

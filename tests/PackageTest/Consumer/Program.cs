@@ -5,6 +5,10 @@ using LibvirtNested;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
 
+// LibvirtNested is Linux-only ([SupportedOSPlatform("linux")]): a caller says so too, or the platform analyzer (CA1416)
+// warns at every call, and this project treats warnings as errors.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
 static void Check(bool condition, string what)
 {
     if (!condition)
