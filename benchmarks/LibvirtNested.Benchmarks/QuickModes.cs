@@ -72,6 +72,10 @@ public static class QuickModes
         Compare("read: XElement by hand", read.XElementRead, "read: DomainXml typed", read.TypedRead, rounds * 10);
     }
 
+    private static long RoundTripXDocument() => new RoundTripBenchmarks().XDocumentRoundTripOver(DomainCorpus.Texts);
+
+    private static long RoundTripDomainXml() => new RoundTripBenchmarks().DomainXmlRoundTripOver(DomainCorpus.Texts);
+
     /// <summary>
     /// Typed reads against hand-written XElement reads: the first read of each freshly parsed document (what a
     /// caller that parses, reads and drops a document pays), then repeated reads (alternating passes).
@@ -93,10 +97,6 @@ public static class QuickModes
         read.Setup();
         Compare("read: XElement by hand", read.XElementRead, "read: DomainXml typed", read.TypedRead, rounds);
     }
-
-    private static long RoundTripXDocument() => new RoundTripBenchmarks().XDocumentRoundTripOver(DomainCorpus.Texts);
-
-    private static long RoundTripDomainXml() => new RoundTripBenchmarks().DomainXmlRoundTripOver(DomainCorpus.Texts);
 
     /// <summary>Five alternating passes of each side; the ratio of the medians, so that a burst of load hits both.</summary>
     private static void Compare(string baselineLabel, Func<long> baseline, string oursLabel, Func<long> ours, int rounds)
