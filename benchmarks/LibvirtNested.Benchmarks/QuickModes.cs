@@ -7,7 +7,7 @@ namespace LibvirtNested.Benchmarks;
 
 /// <summary>
 /// Plain Stopwatch modes, for like-for-like comparisons with the C program and for long runs that
-/// BenchmarkDotNet is not made for: <c>roundtrip [rounds]</c>, <c>edit [rounds]</c>, <c>cycle [cycles]</c>,
+/// BenchmarkDotNet is not made for: <c>roundtrip [rounds]</c>, <c>edit [rounds]</c>, <c>read [rounds]</c>, <c>cycle [cycles]</c>,
 /// <c>soak [cycles]</c>.
 /// </summary>
 public static class QuickModes
@@ -24,6 +24,9 @@ public static class QuickModes
                 return true;
             case "edit":
                 Edit(Count(args, 1, 10));
+                return true;
+            case "read":
+                Read(Count(args, 1, 100));
                 return true;
             case "breakdown":
                 Breakdown(Count(args, 1, 10));
@@ -85,6 +88,28 @@ public static class QuickModes
     private static long RoundTripXDocument() => new RoundTripBenchmarks().XDocumentRoundTripOver(DomainCorpus.Texts);
 
     private static long RoundTripDomainXml() => new RoundTripBenchmarks().DomainXmlRoundTripOver(DomainCorpus.Texts);
+
+    /// <summary>
+    /// Typed reads against hand-written XElement reads: the first read of each freshly parsed document (what a
+    /// caller that parses, reads and drops a document pays), then repeated reads (alternating passes).
+    /// </summary>
+    private static void Read(int rounds)
+    {
+        var first = new ReadBenchmarks();
+        first.Setup();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        first.XElementRead();
+        var baseline = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        first.TypedRead();
+        var ours = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"first read of {DomainCorpus.Texts.Length} fresh documents: allocated {ours / 1024.0:F1} / {baseline / 1024.0:F1} KB = {(double)ours / baseline:F2}x"));
+        var read = new ReadBenchmarks();
+        read.Setup();
+        Compare("read: XElement by hand", read.XElementRead, "read: DomainXml typed", read.TypedRead, rounds);
+    }
 
     /// <summary>Five alternating passes of each side; the ratio of the medians, so that a burst of load hits both.</summary>
     private static void Compare(string baselineLabel, Func<long> baseline, string oursLabel, Func<long> ours, int rounds)

@@ -19,7 +19,15 @@ public static class DataSize
     public static ulong? Multiplier(string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return unit.ToUpperInvariant() switch
+
+        // Upper-cased on the stack: every read of a size goes through here, and no unit is longer than "BYTES".
+        Span<char> upper = stackalloc char[5];
+        if (unit.AsSpan().ToUpperInvariant(upper) is not (> 0 and var length))
+        {
+            return null;
+        }
+
+        return upper[..length] switch
         {
             "B" or "BYTES" => 1UL,
             "KB" => 1000UL,
@@ -54,14 +62,15 @@ public static class DataSize
 
         var unit = element.Attribute("unit")?.Value ?? defaultUnit;
         var multiplier = Multiplier(unit) ?? throw XmlValues.Error(element, "unit", unit, "a libvirt unit such as KiB, MiB, GiB or bytes");
-        var value = XmlValues.ParseUInt64(element, null, element.Value);
+        var text = ElementText.Of(element);
+        var value = XmlValues.ParseUInt64(element, null, text);
         try
         {
             return checked(value * multiplier);
         }
         catch (OverflowException)
         {
-            throw XmlValues.Error(element, (string?)null, element.Value + " " + unit, "a size below 16 EiB");
+            throw XmlValues.Error(element, (string?)null, text + " " + unit, "a size below 16 EiB");
         }
     }
 

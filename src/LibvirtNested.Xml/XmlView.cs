@@ -103,7 +103,7 @@ public abstract class XmlView
     /// <summary>The text of the first child element with this name, or <see langword="null"/> when absent.</summary>
     /// <param name="name">Element name.</param>
     /// <returns>The text or <see langword="null"/>.</returns>
-    protected string? GetChildText(XName name) => Element.Element(name)?.Value;
+    protected string? GetChildText(XName name) => Element.Element(name) is { } child ? ElementText.Of(child) : null;
 
     /// <summary>Sets the text of a child element, adding it when absent; <see langword="null"/> removes the element.</summary>
     /// <param name="name">Element name.</param>

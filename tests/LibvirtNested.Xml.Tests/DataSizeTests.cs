@@ -71,4 +71,44 @@ public sealed class DataSizeTests
     {
         Assert.Throws<FormatException>(() => DataSize.Parse(text));
     }
+
+    [Test]
+    public void Multiplier_reads_every_spelling_as_invariant_upper_casing_does()
+    {
+        // Every unit in every mix of case, with non-ASCII letters that upper-case to ASCII, and near misses.
+        string[] units = ["b", "bytes", "KB", "k", "KiB", "MB", "M", "MiB", "GB", "G", "GiB", "TB", "T", "TiB", "PB", "P", "PiB", "EB", "E", "EiB"];
+        var spellings = units.SelectMany(CaseVariants)
+            .Concat(["", " ", "KiB ", "kib\n", "KıB", "byteſ", "\u212AiB", "KIBI", "bytess", "mebibytes", "ｋｉｂ", "\0"])
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            foreach (var spelling in spellings)
+            {
+                Assert.That(DataSize.Multiplier(spelling), Is.EqualTo(ByUpperCasing(spelling)), spelling);
+            }
+        });
+        Assert.That(spellings, Has.Count.GreaterThan(100));
+
+        static IEnumerable<string> CaseVariants(string unit) =>
+            Enumerable.Range(0, 1 << unit.Length).Select(mask => string.Concat(unit.Select((c, i) => (mask & (1 << i)) != 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c))));
+
+        // The implementation before it stopped allocating an upper-cased copy on every read.
+        static ulong? ByUpperCasing(string unit) => unit.ToUpperInvariant() switch
+        {
+            "B" or "BYTES" => 1UL,
+            "KB" => 1000UL,
+            "K" or "KIB" => 1UL << 10,
+            "MB" => 1000UL * 1000,
+            "M" or "MIB" => 1UL << 20,
+            "GB" => 1000UL * 1000 * 1000,
+            "G" or "GIB" => 1UL << 30,
+            "TB" => 1000UL * 1000 * 1000 * 1000,
+            "T" or "TIB" => 1UL << 40,
+            "PB" => 1000UL * 1000 * 1000 * 1000 * 1000,
+            "P" or "PIB" => 1UL << 50,
+            "EB" => 1000UL * 1000 * 1000 * 1000 * 1000 * 1000,
+            "E" or "EIB" => 1UL << 60,
+            _ => null,
+        };
+    }
 }

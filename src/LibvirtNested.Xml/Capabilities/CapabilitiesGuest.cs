@@ -6,6 +6,10 @@ namespace LibvirtNested.Xml.Capabilities;
 /// <summary><c>/capabilities/guest</c>: an OS type and architecture the host can run, with its emulator, machine types and domain types.</summary>
 public sealed class CapabilitiesGuest : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<CapabilitiesMachine>? cachedMachines;
+    private ViewList<CapabilitiesGuestDomain>? cachedDomains;
+
     internal CapabilitiesGuest(XElement element)
         : base(element)
     {
@@ -42,11 +46,11 @@ public sealed class CapabilitiesGuest : XmlView
 
     /// <summary><c>arch/machine</c>: the machine types of the architecture.</summary>
     public IReadOnlyList<CapabilitiesMachine> Machines =>
-        ArchElement?.Elements("machine").Select(m => new CapabilitiesMachine(m)).ToList() ?? [];
+        ViewCache.Children(ref cachedMachines, ArchElement, "machine", static e => new CapabilitiesMachine(e));
 
     /// <summary><c>arch/domain</c>: the domain types (<c>qemu</c>, <c>kvm</c>, …) that can run this architecture.</summary>
     public IReadOnlyList<CapabilitiesGuestDomain> Domains =>
-        ArchElement?.Elements("domain").Select(d => new CapabilitiesGuestDomain(d)).ToList() ?? [];
+        ViewCache.Children(ref cachedDomains, ArchElement, "domain", static e => new CapabilitiesGuestDomain(e));
 
     /// <summary><c>features</c> children by name: <c>acpi</c>, <c>apic</c>, <c>pae</c>, <c>cpuselection</c>, <c>deviceboot</c>, <c>disksnapshot</c>, …</summary>
     public IReadOnlyList<string> Features =>

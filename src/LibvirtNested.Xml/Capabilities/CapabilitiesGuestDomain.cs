@@ -1,10 +1,14 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Capabilities;
 
 /// <summary><c>/capabilities/guest/arch/domain</c>: a domain type (hypervisor) that can run the guest architecture.</summary>
 public sealed class CapabilitiesGuestDomain : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<CapabilitiesMachine>? cachedMachines;
+
     internal CapabilitiesGuestDomain(XElement element)
         : base(element)
     {
@@ -17,5 +21,5 @@ public sealed class CapabilitiesGuestDomain : XmlView
     public string? Emulator => GetChildText("emulator");
 
     /// <summary><c>machine</c> types specific to this domain type; empty when they are the architecture's.</summary>
-    public IReadOnlyList<CapabilitiesMachine> Machines => Element.Elements("machine").Select(m => new CapabilitiesMachine(m)).ToList();
+    public IReadOnlyList<CapabilitiesMachine> Machines => ViewCache.Children(ref cachedMachines, Element, "machine", static e => new CapabilitiesMachine(e));
 }

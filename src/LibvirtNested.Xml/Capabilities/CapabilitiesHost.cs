@@ -6,6 +6,11 @@ namespace LibvirtNested.Xml.Capabilities;
 /// <summary><c>/capabilities/host</c>: the physical host as libvirt sees it.</summary>
 public sealed class CapabilitiesHost : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private CapabilitiesHostCpu? cachedCpu;
+    private CapabilitiesHostTopology? cachedTopology;
+    private CapabilitiesHostMigration? cachedMigration;
+
     internal CapabilitiesHost(XElement element)
         : base(element)
     {
@@ -19,13 +24,13 @@ public sealed class CapabilitiesHost : XmlView
     }
 
     /// <summary><c>/capabilities/host/cpu</c>: the host CPU; <see langword="null"/> when absent.</summary>
-    public CapabilitiesHostCpu? Cpu => GetChild("cpu") is { } cpu ? new CapabilitiesHostCpu(cpu) : null;
+    public CapabilitiesHostCpu? Cpu => ViewCache.Child(ref cachedCpu, GetChild("cpu"), static e => new CapabilitiesHostCpu(e));
 
     /// <summary><c>/capabilities/host/topology</c>: NUMA cells and their CPUs; <see langword="null"/> when absent.</summary>
-    public CapabilitiesHostTopology? Topology => GetChild("topology") is { } topology ? new CapabilitiesHostTopology(topology) : null;
+    public CapabilitiesHostTopology? Topology => ViewCache.Child(ref cachedTopology, GetChild("topology"), static e => new CapabilitiesHostTopology(e));
 
     /// <summary><c>/capabilities/host/migration_features</c>; <see langword="null"/> when the driver cannot migrate.</summary>
-    public CapabilitiesHostMigration? Migration => GetChild("migration_features") is { } migration ? new CapabilitiesHostMigration(migration) : null;
+    public CapabilitiesHostMigration? Migration => ViewCache.Child(ref cachedMigration, GetChild("migration_features"), static e => new CapabilitiesHostMigration(e));
 
     /// <summary><c>/capabilities/host/iommu/@support</c>: is an IOMMU available for device assignment?</summary>
     /// <exception cref="LibvirtXmlValueException">The attribute is not yes/no (on read).</exception>

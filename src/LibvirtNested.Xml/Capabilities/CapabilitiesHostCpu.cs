@@ -6,6 +6,10 @@ namespace LibvirtNested.Xml.Capabilities;
 /// <summary><c>/capabilities/host/cpu</c>: the host CPU's architecture, model, vendor, topology and feature flags.</summary>
 public sealed class CapabilitiesHostCpu : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private CapabilitiesCpuTopology? cachedTopology;
+    private ViewList<CapabilitiesCpuCounter>? cachedCounters;
+
     internal CapabilitiesHostCpu(XElement element)
         : base(element)
     {
@@ -25,10 +29,10 @@ public sealed class CapabilitiesHostCpu : XmlView
     public ulong? MicrocodeVersion => GetChild("microcode") is { } microcode ? XmlValues.ParseUInt64(microcode, "version") : null;
 
     /// <summary><c>/capabilities/host/cpu/topology</c>; <see langword="null"/> when absent.</summary>
-    public CapabilitiesCpuTopology? Topology => GetChild("topology") is { } topology ? new CapabilitiesCpuTopology(topology) : null;
+    public CapabilitiesCpuTopology? Topology => ViewCache.Child(ref cachedTopology, GetChild("topology"), static e => new CapabilitiesCpuTopology(e));
 
     /// <summary><c>/capabilities/host/cpu/counter</c>: timers such as <c>tsc</c> with their frequency.</summary>
-    public IReadOnlyList<CapabilitiesCpuCounter> Counters => Element.Elements("counter").Select(c => new CapabilitiesCpuCounter(c)).ToList();
+    public IReadOnlyList<CapabilitiesCpuCounter> Counters => ViewCache.Children(ref cachedCounters, Element, "counter", static e => new CapabilitiesCpuCounter(e));
 
     /// <summary>
     /// <c>/capabilities/host/cpu/feature/@name</c>: the CPU flags beyond the model's own, as libvirt names them

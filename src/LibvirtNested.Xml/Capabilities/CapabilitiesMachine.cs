@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Capabilities;
 
@@ -11,7 +12,7 @@ public sealed class CapabilitiesMachine : XmlView
     }
 
     /// <summary>The machine type name (element text), such as <c>pc</c> or <c>pc-q35-7.2</c>.</summary>
-    public string Name => Element.Value;
+    public string Name => ElementText.Of(Element);
 
     /// <summary><c>@canonical</c>: the versioned type an alias stands for (<c>pc</c> → <c>pc-i440fx-7.2</c>).</summary>
     public string? Canonical => GetAttribute("canonical");

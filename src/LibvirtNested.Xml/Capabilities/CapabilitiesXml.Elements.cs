@@ -1,13 +1,19 @@
+using LibvirtNested.Xml.Internal;
+
 namespace LibvirtNested.Xml.Capabilities;
 
 /// <content>The typed elements of <c>&lt;capabilities&gt;</c>.</content>
 public sealed partial class CapabilitiesXml
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private CapabilitiesHost? cachedHost;
+    private ViewList<CapabilitiesGuest>? cachedGuests;
+
     /// <summary><c>/capabilities/host</c>: the physical host (CPU, NUMA topology, migration, security models).</summary>
-    public CapabilitiesHost? Host => GetChild("host") is { } host ? new CapabilitiesHost(host) : null;
+    public CapabilitiesHost? Host => ViewCache.Child(ref cachedHost, GetChild("host"), static e => new CapabilitiesHost(e));
 
     /// <summary><c>/capabilities/guest</c>: one entry per guest OS type and architecture the host can run.</summary>
-    public IReadOnlyList<CapabilitiesGuest> Guests => Element.Elements("guest").Select(g => new CapabilitiesGuest(g)).ToList();
+    public IReadOnlyList<CapabilitiesGuest> Guests => ViewCache.Children(ref cachedGuests, Element, "guest", static e => new CapabilitiesGuest(e));
 
     /// <summary>The guest entry for an OS type and architecture, such as (<c>hvm</c>, <c>x86_64</c>).</summary>
     /// <param name="osType"><c>/capabilities/guest/os_type</c>: <c>hvm</c>, <c>xen</c>, <c>exe</c>, …</param>

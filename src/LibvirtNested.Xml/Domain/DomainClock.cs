@@ -10,6 +10,9 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 public sealed class DomainClock : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<DomainClockTimer>? cachedTimers;
+
     internal DomainClock(XElement element)
         : base(element)
     {
@@ -23,7 +26,7 @@ public sealed class DomainClock : XmlView
     }
 
     /// <summary>The <c>timer</c> children in document order (a snapshot list of live views).</summary>
-    public IReadOnlyList<DomainClockTimer> Timers => Element.Elements("timer").Select(t => new DomainClockTimer(t)).ToList();
+    public IReadOnlyList<DomainClockTimer> Timers => ViewCache.Children(ref cachedTimers, Element, "timer", static e => new DomainClockTimer(e));
 
     /// <summary>The timer named <paramref name="name"/>, added as <c>&lt;timer name='…'/&gt;</c> after the others when absent.</summary>
     /// <param name="name">The timer's name, such as <c>hpet</c>.</param>

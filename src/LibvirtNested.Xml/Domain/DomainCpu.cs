@@ -10,6 +10,10 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 public sealed class DomainCpu : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private DomainCpuTopology? cachedTopology;
+    private ViewList<DomainCpuFeature>? cachedFeatures;
+
     internal DomainCpu(XElement element)
         : base(element)
     {
@@ -55,7 +59,7 @@ public sealed class DomainCpu : XmlView
     /// </summary>
     public string? Model
     {
-        get => GetChild("model") is { } model && model.Value.Length > 0 ? model.Value : null;
+        get => GetChild("model") is { } model && ElementText.Of(model) is { Length: > 0 } text ? text : null;
         set
         {
             if (value is null)
@@ -95,10 +99,10 @@ public sealed class DomainCpu : XmlView
     }
 
     /// <summary><c>/domain/cpu/topology</c>, or <see langword="null"/> when absent.</summary>
-    public DomainCpuTopology? Topology => GetChild("topology") is { } topology ? new DomainCpuTopology(topology) : null;
+    public DomainCpuTopology? Topology => ViewCache.Child(ref cachedTopology, GetChild("topology"), static e => new DomainCpuTopology(e));
 
     /// <summary>The <c>/domain/cpu/feature</c> elements in document order (a snapshot list of live views).</summary>
-    public IReadOnlyList<DomainCpuFeature> Features => Element.Elements("feature").Select(f => new DomainCpuFeature(f)).ToList();
+    public IReadOnlyList<DomainCpuFeature> Features => ViewCache.Children(ref cachedFeatures, Element, "feature", static e => new DomainCpuFeature(e));
 
     /// <summary>The <c>/domain/cpu/numa/cell</c> elements in document order (a snapshot list of live views).</summary>
     public IReadOnlyList<DomainCpuNumaCell> NumaCells =>

@@ -21,7 +21,7 @@ public sealed class DomainVcpu : XmlView
     {
         get
         {
-            var text = Element.Value;
+            var text = ElementText.Of(Element);
             if (text.Trim().Length == 0)
             {
                 return null;

@@ -11,7 +11,7 @@ public sealed partial class DomainXml
     public const int MaxVirtioScsiUnit = 16383;
 
     /// <summary><c>/domain/devices</c>: every device as one ordered list of typed views.</summary>
-    public DomainDeviceList Devices => new(Element);
+    public DomainDeviceList Devices => cachedDevices ??= new(Element);
 
     /// <summary>
     /// Returns the first <c>&lt;controller type='scsi' model='virtio-scsi'&gt;</c>, or adds one with the lowest

@@ -1,22 +1,32 @@
+using LibvirtNested.Xml.Internal;
+
 namespace LibvirtNested.Xml.Domain;
 
 /// <summary>The sections of a domain other than devices: vCPUs, OS booting, features, CPU, clock, lifecycle.</summary>
 public sealed partial class DomainXml
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private DomainVcpu? cachedVcpu;
+    private DomainOs? cachedOs;
+    private DomainFeatures? cachedFeatures;
+    private DomainCpu? cachedCpu;
+    private DomainClock? cachedClock;
+    private DomainDeviceList? cachedDevices;
+
     /// <summary><c>/domain/vcpu</c>, or <see langword="null"/> when absent.</summary>
-    public DomainVcpu? Vcpu => GetChild("vcpu") is { } vcpu ? new DomainVcpu(vcpu) : null;
+    public DomainVcpu? Vcpu => ViewCache.Child(ref cachedVcpu, GetChild("vcpu"), static e => new DomainVcpu(e));
 
     /// <summary><c>/domain/os</c>, or <see langword="null"/> when absent.</summary>
-    public DomainOs? Os => GetChild("os") is { } os ? new DomainOs(os) : null;
+    public DomainOs? Os => ViewCache.Child(ref cachedOs, GetChild("os"), static e => new DomainOs(e));
 
     /// <summary><c>/domain/features</c>, or <see langword="null"/> when absent.</summary>
-    public DomainFeatures? Features => GetChild("features") is { } features ? new DomainFeatures(features) : null;
+    public DomainFeatures? Features => ViewCache.Child(ref cachedFeatures, GetChild("features"), static e => new DomainFeatures(e));
 
     /// <summary><c>/domain/cpu</c>, or <see langword="null"/> when absent.</summary>
-    public DomainCpu? Cpu => GetChild("cpu") is { } cpu ? new DomainCpu(cpu) : null;
+    public DomainCpu? Cpu => ViewCache.Child(ref cachedCpu, GetChild("cpu"), static e => new DomainCpu(e));
 
     /// <summary><c>/domain/clock</c>, or <see langword="null"/> when absent.</summary>
-    public DomainClock? Clock => GetChild("clock") is { } clock ? new DomainClock(clock) : null;
+    public DomainClock? Clock => ViewCache.Child(ref cachedClock, GetChild("clock"), static e => new DomainClock(e));
 
     /// <summary>The text of <c>/domain/on_poweroff</c>: what happens when the guest powers off.</summary>
     public DomainLifecycleAction? OnPoweroff

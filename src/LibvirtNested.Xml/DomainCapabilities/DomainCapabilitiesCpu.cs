@@ -1,17 +1,21 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.DomainCapabilities;
 
 /// <summary><c>/domainCapabilities/cpu</c>: which CPU modes a guest may use, and the models of the custom mode.</summary>
 public sealed class DomainCapabilitiesCpu : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<DomainCapabilitiesCpuMode>? cachedModes;
+
     internal DomainCapabilitiesCpu(XElement element)
         : base(element)
     {
     }
 
     /// <summary><c>/domainCapabilities/cpu/mode</c>: host-passthrough, maximum, host-model, custom.</summary>
-    public IReadOnlyList<DomainCapabilitiesCpuMode> Modes => Element.Elements("mode").Select(m => new DomainCapabilitiesCpuMode(m)).ToList();
+    public IReadOnlyList<DomainCapabilitiesCpuMode> Modes => ViewCache.Children(ref cachedModes, Element, "mode", static e => new DomainCapabilitiesCpuMode(e));
 
     /// <summary>The <c>host-model</c> mode: the model, vendor and features libvirt would expand it to.</summary>
     public DomainCapabilitiesCpuMode? HostModel => FindMode("host-model");

@@ -1,10 +1,15 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.DomainCapabilities;
 
 /// <summary><c>/domainCapabilities/cpu/mode</c>: one CPU mode, whether it is supported, and what it contains.</summary>
 public sealed class DomainCapabilitiesCpuMode : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<DomainCapabilitiesCpuModel>? cachedModels;
+    private ViewList<DomainCapabilitiesCpuFeature>? cachedFeatures;
+
     internal DomainCapabilitiesCpuMode(XElement element)
         : base(element)
     {
@@ -18,7 +23,7 @@ public sealed class DomainCapabilitiesCpuMode : XmlView
     public bool Supported => GetBooleanAttribute("supported") ?? false;
 
     /// <summary><c>model</c> children: for <c>custom</c>, every named model; for <c>host-model</c>, the one it expands to.</summary>
-    public IReadOnlyList<DomainCapabilitiesCpuModel> Models => Element.Elements("model").Select(m => new DomainCapabilitiesCpuModel(m)).ToList();
+    public IReadOnlyList<DomainCapabilitiesCpuModel> Models => ViewCache.Children(ref cachedModels, Element, "model", static e => new DomainCapabilitiesCpuModel(e));
 
     /// <summary>The first <c>model</c>'s name: for <c>host-model</c>, the model libvirt expands it to.</summary>
     public string? Model => GetChildText("model");
@@ -27,7 +32,7 @@ public sealed class DomainCapabilitiesCpuMode : XmlView
     public string? Vendor => GetChildText("vendor");
 
     /// <summary><c>feature</c> children: for <c>host-model</c>, the features added to or removed from the model.</summary>
-    public IReadOnlyList<DomainCapabilitiesCpuFeature> Features => Element.Elements("feature").Select(f => new DomainCapabilitiesCpuFeature(f)).ToList();
+    public IReadOnlyList<DomainCapabilitiesCpuFeature> Features => ViewCache.Children(ref cachedFeatures, Element, "feature", static e => new DomainCapabilitiesCpuFeature(e));
 
     /// <summary>The values of <c>enum[@name=<paramref name="name"/>]</c>, e.g. <c>hostPassthroughMigratable</c>.</summary>
     /// <param name="name">The enum name.</param>

@@ -12,7 +12,7 @@ public sealed class DomainCapabilitiesCpuModel : XmlView
     }
 
     /// <summary>The model name (element text), such as <c>Skylake-Client-IBRS</c>.</summary>
-    public string Name => Element.Value;
+    public string Name => ElementText.Of(Element);
 
     /// <summary>
     /// <c>@usable</c>: can a guest use this model on this host without missing features? <see langword="null"/>

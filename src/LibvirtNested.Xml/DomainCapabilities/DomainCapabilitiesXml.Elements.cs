@@ -6,6 +6,12 @@ namespace LibvirtNested.Xml.DomainCapabilities;
 /// <content>The typed elements of <c>&lt;domainCapabilities&gt;</c>.</content>
 public sealed partial class DomainCapabilitiesXml
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private DomainCapabilitiesOs? cachedOs;
+    private DomainCapabilitiesCpu? cachedCpu;
+    private ViewList<DomainCapabilitiesDevice>? cachedDevices;
+    private ViewList<DomainCapabilitiesFeature>? cachedFeatures;
+
     /// <summary><c>/domainCapabilities/path</c>: the emulator binary, such as <c>/usr/bin/qemu-system-x86_64</c>.</summary>
     public string? Path => GetChildText("path");
 
@@ -27,18 +33,18 @@ public sealed partial class DomainCapabilitiesXml
     public bool? IothreadsSupported => GetChild("iothreads") is { } iothreads ? XmlValues.ParseBoolean(iothreads, "supported") : null;
 
     /// <summary><c>/domainCapabilities/os</c>: firmware and loaders; <see langword="null"/> when absent.</summary>
-    public DomainCapabilitiesOs? Os => GetChild("os") is { } os ? new DomainCapabilitiesOs(os) : null;
+    public DomainCapabilitiesOs? Os => ViewCache.Child(ref cachedOs, GetChild("os"), static e => new DomainCapabilitiesOs(e));
 
     /// <summary><c>/domainCapabilities/cpu</c>: the CPU modes and models; <see langword="null"/> when absent.</summary>
-    public DomainCapabilitiesCpu? Cpu => GetChild("cpu") is { } cpu ? new DomainCapabilitiesCpu(cpu) : null;
+    public DomainCapabilitiesCpu? Cpu => ViewCache.Child(ref cachedCpu, GetChild("cpu"), static e => new DomainCapabilitiesCpu(e));
 
     /// <summary><c>/domainCapabilities/devices/*</c>: each device kind (disk, graphics, video, hostdev, rng, …) with its enums.</summary>
     public IReadOnlyList<DomainCapabilitiesDevice> Devices =>
-        GetChild("devices")?.Elements().Select(d => new DomainCapabilitiesDevice(d)).ToList() ?? [];
+        ViewCache.Children(ref cachedDevices, GetChild("devices"), null, static e => new DomainCapabilitiesDevice(e));
 
     /// <summary><c>/domainCapabilities/features/*</c>: guest features (gic, vmcoreinfo, genid, sev, sgx, hyperv, …) and whether they are supported.</summary>
     public IReadOnlyList<DomainCapabilitiesFeature> Features =>
-        GetChild("features")?.Elements().Select(f => new DomainCapabilitiesFeature(f)).ToList() ?? [];
+        ViewCache.Children(ref cachedFeatures, GetChild("features"), null, static e => new DomainCapabilitiesFeature(e));
 
     /// <summary><c>/domainCapabilities/devices/disk/enum[@name='diskDevice']</c>: <c>disk</c>, <c>cdrom</c>, <c>floppy</c>, <c>lun</c>.</summary>
     public IReadOnlyList<string> DiskDevices => GetEnum("devices/disk", "diskDevice");

@@ -8,16 +8,20 @@ public sealed class NetworkDhcp : XmlView
 {
     private static readonly string[] Order = ["range", "host", "bootp"];
 
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<NetworkDhcpRange>? cachedRanges;
+    private ViewList<NetworkDhcpHost>? cachedHosts;
+
     internal NetworkDhcp(XElement element)
         : base(element)
     {
     }
 
     /// <summary><c>/network/ip/dhcp/range</c>: the dynamic ranges.</summary>
-    public IReadOnlyList<NetworkDhcpRange> Ranges => Element.Elements("range").Select(r => new NetworkDhcpRange(r)).ToList();
+    public IReadOnlyList<NetworkDhcpRange> Ranges => ViewCache.Children(ref cachedRanges, Element, "range", static e => new NetworkDhcpRange(e));
 
     /// <summary><c>/network/ip/dhcp/host</c>: the static reservations.</summary>
-    public IReadOnlyList<NetworkDhcpHost> Hosts => Element.Elements("host").Select(h => new NetworkDhcpHost(h)).ToList();
+    public IReadOnlyList<NetworkDhcpHost> Hosts => ViewCache.Children(ref cachedHosts, Element, "host", static e => new NetworkDhcpHost(e));
 
     /// <summary>Adds <c>&lt;range start='…' end='…'/&gt;</c> after the existing ranges.</summary>
     /// <param name="start">The first address handed out.</param>

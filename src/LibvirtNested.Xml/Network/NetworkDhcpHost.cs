@@ -1,10 +1,14 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Network;
 
 /// <summary><c>/network/ip/dhcp/host</c>: a static DHCP reservation (a fixed address for a MAC, DUID or name).</summary>
 public sealed class NetworkDhcpHost : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private NetworkDhcpLease? cachedLease;
+
     internal NetworkDhcpHost(XElement element)
         : base(element)
     {
@@ -39,7 +43,7 @@ public sealed class NetworkDhcpHost : XmlView
     }
 
     /// <summary><c>lease</c>: the lease time of this host; <see langword="null"/> when absent.</summary>
-    public NetworkDhcpLease? Lease => GetChild("lease") is { } lease ? new NetworkDhcpLease(lease) : null;
+    public NetworkDhcpLease? Lease => ViewCache.Child(ref cachedLease, GetChild("lease"), static e => new NetworkDhcpLease(e));
 
     /// <summary>Sets <c>&lt;lease expiry unit/&gt;</c>; <paramref name="expiry"/> <see langword="null"/> removes it.</summary>
     /// <param name="expiry">The lease time; 0 means infinite.</param>

@@ -1,10 +1,14 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Network;
 
 /// <summary><c>/network/ip/dhcp/range</c>: a block of addresses the DHCP server hands out.</summary>
 public sealed class NetworkDhcpRange : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private NetworkDhcpLease? cachedLease;
+
     internal NetworkDhcpRange(XElement element)
         : base(element)
     {
@@ -25,7 +29,7 @@ public sealed class NetworkDhcpRange : XmlView
     }
 
     /// <summary><c>lease</c>: the lease time of this range; <see langword="null"/> when absent (dnsmasq's default, one hour).</summary>
-    public NetworkDhcpLease? Lease => GetChild("lease") is { } lease ? new NetworkDhcpLease(lease) : null;
+    public NetworkDhcpLease? Lease => ViewCache.Child(ref cachedLease, GetChild("lease"), static e => new NetworkDhcpLease(e));
 
     /// <summary>Sets <c>&lt;lease expiry unit/&gt;</c>; <paramref name="expiry"/> <see langword="null"/> removes it.</summary>
     /// <param name="expiry">The lease time; 0 means infinite.</param>

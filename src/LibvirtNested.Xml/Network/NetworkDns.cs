@@ -8,6 +8,10 @@ public sealed class NetworkDns : XmlView
 {
     private static readonly string[] Order = ["forwarder", "txt", "srv", "host"];
 
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<NetworkDnsForwarder>? cachedForwarders;
+    private ViewList<NetworkDnsHost>? cachedHosts;
+
     internal NetworkDns(XElement element)
         : base(element)
     {
@@ -30,10 +34,10 @@ public sealed class NetworkDns : XmlView
     }
 
     /// <summary><c>/network/dns/forwarder</c>: upstream servers, optionally per domain.</summary>
-    public IReadOnlyList<NetworkDnsForwarder> Forwarders => Element.Elements("forwarder").Select(f => new NetworkDnsForwarder(f)).ToList();
+    public IReadOnlyList<NetworkDnsForwarder> Forwarders => ViewCache.Children(ref cachedForwarders, Element, "forwarder", static e => new NetworkDnsForwarder(e));
 
     /// <summary><c>/network/dns/host</c>: static address records.</summary>
-    public IReadOnlyList<NetworkDnsHost> Hosts => Element.Elements("host").Select(h => new NetworkDnsHost(h)).ToList();
+    public IReadOnlyList<NetworkDnsHost> Hosts => ViewCache.Children(ref cachedHosts, Element, "host", static e => new NetworkDnsHost(e));
 
     /// <summary>Adds <c>&lt;forwarder addr='…' domain='…'/&gt;</c>.</summary>
     /// <param name="address">The upstream server's address, or <see langword="null"/> (with a domain: resolve it locally only).</param>

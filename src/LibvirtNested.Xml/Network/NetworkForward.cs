@@ -8,6 +8,9 @@ public sealed class NetworkForward : XmlView
 {
     private static readonly string[] Order = ["nat", "pf", "driver", "interface", "address"];
 
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private NetworkForwardNat? cachedNat;
+
     internal NetworkForward(XElement element)
         : base(element)
     {
@@ -28,7 +31,7 @@ public sealed class NetworkForward : XmlView
     }
 
     /// <summary><c>/network/forward/nat</c>: the NAT address and port ranges; <see langword="null"/> when absent.</summary>
-    public NetworkForwardNat? Nat => GetChild("nat") is { } nat ? new NetworkForwardNat(nat) : null;
+    public NetworkForwardNat? Nat => ViewCache.Child(ref cachedNat, GetChild("nat"), static e => new NetworkForwardNat(e));
 
     /// <summary>The host interfaces of a bridge/macvtap pool: <c>/network/forward/interface/@dev</c>.</summary>
     public IReadOnlyList<string> InterfaceDevs =>

@@ -9,6 +9,9 @@ public sealed class NetworkIp : XmlView
 {
     private static readonly string[] Order = ["tftp", "dhcp"];
 
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private NetworkDhcp? cachedDhcp;
+
     internal NetworkIp(XElement element)
         : base(element)
     {
@@ -92,7 +95,7 @@ public sealed class NetworkIp : XmlView
     public string? TftpRoot => GetChild("tftp")?.Attribute("root")?.Value;
 
     /// <summary><c>/network/ip/dhcp</c>; <see langword="null"/> when the address has no DHCP server.</summary>
-    public NetworkDhcp? Dhcp => GetChild("dhcp") is { } dhcp ? new NetworkDhcp(dhcp) : null;
+    public NetworkDhcp? Dhcp => ViewCache.Child(ref cachedDhcp, GetChild("dhcp"), static e => new NetworkDhcp(e));
 
     /// <summary><c>/network/ip/dhcp</c>, added when absent.</summary>
     /// <returns>The DHCP settings.</returns>

@@ -12,6 +12,13 @@ public sealed partial class NetworkXml
     private static readonly string[] Order =
         ["name", "uuid", "title", "description", "metadata", "forward", "bridge", "mtu", "mac", "domain", "dns", "vlan", "bandwidth", "port", "ip", "route", "portgroup"];
 
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private NetworkForward? cachedForward;
+    private NetworkBridge? cachedBridge;
+    private NetworkDomain? cachedDomain;
+    private NetworkDns? cachedDns;
+    private ViewList<NetworkIp>? cachedIps;
+
     /// <summary><c>/network/uuid</c>; libvirt generates one when absent.</summary>
     /// <exception cref="LibvirtXmlValueException">The element does not hold a UUID (on read).</exception>
     public Guid? Uuid
@@ -42,10 +49,10 @@ public sealed partial class NetworkXml
     }
 
     /// <summary><c>/network/forward</c>; <see langword="null"/> for an isolated network.</summary>
-    public NetworkForward? Forward => GetChild("forward") is { } forward ? new NetworkForward(forward) : null;
+    public NetworkForward? Forward => ViewCache.Child(ref cachedForward, GetChild("forward"), static e => new NetworkForward(e));
 
     /// <summary><c>/network/bridge</c>; <see langword="null"/> when absent.</summary>
-    public NetworkBridge? Bridge => GetChild("bridge") is { } bridge ? new NetworkBridge(bridge) : null;
+    public NetworkBridge? Bridge => ViewCache.Child(ref cachedBridge, GetChild("bridge"), static e => new NetworkBridge(e));
 
     /// <summary><c>/network/mac/@address</c>: the bridge's MAC address.</summary>
     public string? Mac
@@ -64,13 +71,13 @@ public sealed partial class NetworkXml
     }
 
     /// <summary><c>/network/domain</c>; <see langword="null"/> when absent.</summary>
-    public NetworkDomain? Domain => GetChild("domain") is { } domain ? new NetworkDomain(domain) : null;
+    public NetworkDomain? Domain => ViewCache.Child(ref cachedDomain, GetChild("domain"), static e => new NetworkDomain(e));
 
     /// <summary><c>/network/dns</c>; <see langword="null"/> when absent (DNS on, no extra records).</summary>
-    public NetworkDns? Dns => GetChild("dns") is { } dns ? new NetworkDns(dns) : null;
+    public NetworkDns? Dns => ViewCache.Child(ref cachedDns, GetChild("dns"), static e => new NetworkDns(e));
 
     /// <summary><c>/network/ip</c>: the host's addresses on the network, IPv4 and IPv6.</summary>
-    public IReadOnlyList<NetworkIp> Ips => Element.Elements("ip").Select(ip => new NetworkIp(ip)).ToList();
+    public IReadOnlyList<NetworkIp> Ips => ViewCache.Children(ref cachedIps, Element, "ip", static e => new NetworkIp(e));
 
     /// <summary><c>/network/forward</c>, added when absent.</summary>
     /// <returns>The forward settings.</returns>

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -9,6 +10,14 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 public abstract class DomainDevice : XmlView
 {
+    /// <summary>
+    /// The element's name when this view was made: <see cref="From"/> chooses the view type by name, and an
+    /// element renamed through LINQ to XML needs another view.
+    /// </summary>
+    private readonly XName nameAtCreation;
+
+    private DomainAddress? address;
+
     /// <summary>Creates a device view over <paramref name="element"/>.</summary>
     /// <param name="element">The device element.</param>
     /// <param name="expectedName">The element name this view type requires, or <see langword="null"/> for any.</param>
@@ -20,6 +29,8 @@ public abstract class DomainDevice : XmlView
         {
             throw new ArgumentException($"A {GetType().Name} is a <{expectedName}> element, not <{element.Name.LocalName}>.", nameof(element));
         }
+
+        nameAtCreation = element.Name;
     }
 
     /// <summary>The device kind: the element name, such as <c>disk</c>, <c>interface</c> or <c>memballoon</c>.</summary>
@@ -33,7 +44,7 @@ public abstract class DomainDevice : XmlView
     }
 
     /// <summary><c>address</c>: where the device sits on its bus (pci, drive, usb, …), or <see langword="null"/> when libvirt is left to choose.</summary>
-    public DomainAddress? Address => GetChild("address") is { } address ? new DomainAddress(address) : null;
+    public DomainAddress? Address => ViewCache.Child(ref address, GetChild("address"), static e => new DomainAddress(e));
 
     /// <summary>The device's <c>address</c> element, added empty when absent (set its <see cref="DomainAddress.Type"/> next).</summary>
     /// <returns>The address view.</returns>
@@ -66,6 +77,11 @@ public abstract class DomainDevice : XmlView
             _ => new DomainGenericDevice(element),
         };
     }
+
+    /// <summary>Whether this view is the one <see cref="From"/> would make for <paramref name="element"/> now.</summary>
+    /// <param name="element">A device element.</param>
+    /// <returns><see langword="true"/> when this view stands over that element and its name is unchanged.</returns>
+    internal bool StandsFor(XElement element) => Element == element && element.Name == nameAtCreation;
 
     /// <summary><c>boot/@order</c> of devices that can be booted from (disk, interface, hostdev, redirdev).</summary>
     /// <returns>The order or <see langword="null"/>.</returns>

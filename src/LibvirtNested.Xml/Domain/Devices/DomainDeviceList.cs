@@ -7,21 +7,50 @@ namespace LibvirtNested.Xml.Domain;
 /// <summary>
 /// The children of <c>/domain/devices</c> as one ordered list of typed views (<see cref="DomainDisk"/>,
 /// <see cref="DomainInterface"/>, …, <see cref="DomainGenericDevice"/> for the rest), read from the tree on
-/// every access. <see cref="Add{T}(T)"/> creates <c>&lt;devices&gt;</c> (where libvirt writes it) when the domain has none.
+/// every access. Lists and views are reused while the tree still holds the same elements, so repeated reads do not
+/// allocate; a change made through LINQ to XML is seen by the next read. <see cref="Add{T}(T)"/> creates <c>&lt;devices&gt;</c> (where libvirt writes it) when the domain has none.
 /// </summary>
 public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
 {
+    private static readonly XName DevicesName = "devices";
+    private static readonly XName DiskName = "disk";
+    private static readonly XName ControllerName = "controller";
+    private static readonly XName InterfaceName = "interface";
+    private static readonly XName HostdevName = "hostdev";
+
     private readonly XElement domain;
+
+    // Lists handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<DomainDevice>? all;
+    private ViewList<DomainDisk>? disks;
+    private ViewList<DomainController>? controllers;
+    private ViewList<DomainInterface>? interfaces;
+    private ViewList<DomainHostdev>? hostdevs;
 
     /// <summary>Creates the list over a <c>&lt;domain&gt;</c> element.</summary>
     /// <param name="domain">The domain root element.</param>
     internal DomainDeviceList(XElement domain) => this.domain = domain;
 
     /// <summary>The <c>&lt;devices&gt;</c> element, or <see langword="null"/> when the domain has none yet.</summary>
-    public XElement? Element => domain.Element("devices");
+    public XElement? Element => domain.Element(DevicesName);
 
     /// <summary>The number of device elements.</summary>
-    public int Count => Element?.Elements().Count() ?? 0;
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            for (var node = Element?.FirstNode; node is not null; node = node.NextNode)
+            {
+                if (node is XElement)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The device at <paramref name="index"/> in document order.</summary>
     /// <param name="index">Zero-based position.</param>
@@ -32,29 +61,56 @@ public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
-            var element = Element?.Elements().ElementAtOrDefault(index)
-                ?? throw new ArgumentOutOfRangeException(nameof(index), index, $"The domain has {Count} devices.");
-            return DomainDevice.From(element);
+            var devices = All();
+            return index < devices.Count
+                ? devices[index]
+                : throw new ArgumentOutOfRangeException(nameof(index), index, $"The domain has {devices.Count} devices.");
         }
     }
 
     /// <summary>The <c>&lt;disk&gt;</c> devices, in document order.</summary>
-    public IReadOnlyList<DomainDisk> Disks => OfType<DomainDisk>();
+    public IReadOnlyList<DomainDisk> Disks => ViewCache.Children(ref disks, Element, DiskName, static e => new DomainDisk(e));
 
     /// <summary>The <c>&lt;controller&gt;</c> devices, in document order.</summary>
-    public IReadOnlyList<DomainController> Controllers => OfType<DomainController>();
+    public IReadOnlyList<DomainController> Controllers =>
+        ViewCache.Children(ref controllers, Element, ControllerName, static e => new DomainController(e));
 
     /// <summary>The <c>&lt;interface&gt;</c> devices, in document order.</summary>
-    public IReadOnlyList<DomainInterface> Interfaces => OfType<DomainInterface>();
+    public IReadOnlyList<DomainInterface> Interfaces =>
+        ViewCache.Children(ref interfaces, Element, InterfaceName, static e => new DomainInterface(e));
 
     /// <summary>The <c>&lt;hostdev&gt;</c> devices, in document order.</summary>
-    public IReadOnlyList<DomainHostdev> Hostdevs => OfType<DomainHostdev>();
+    public IReadOnlyList<DomainHostdev> Hostdevs => ViewCache.Children(ref hostdevs, Element, HostdevName, static e => new DomainHostdev(e));
 
     /// <summary>The devices of one view type, such as <c>OfType&lt;DomainDisk&gt;()</c>, in document order.</summary>
     /// <typeparam name="T">The view type.</typeparam>
-    /// <returns>A snapshot list of views.</returns>
+    /// <returns>A snapshot list of views (read-only; a later change of the tree shows in the next call's list).</returns>
     public IReadOnlyList<T> OfType<T>()
-        where T : DomainDevice => this.Where(d => d is T).Cast<T>().ToList();
+        where T : DomainDevice
+    {
+        // The typed properties keep their own lists; other types filter the list of all devices.
+        if (typeof(T) == typeof(DomainDisk))
+        {
+            return (IReadOnlyList<T>)Disks;
+        }
+
+        if (typeof(T) == typeof(DomainController))
+        {
+            return (IReadOnlyList<T>)Controllers;
+        }
+
+        if (typeof(T) == typeof(DomainInterface))
+        {
+            return (IReadOnlyList<T>)Interfaces;
+        }
+
+        if (typeof(T) == typeof(DomainHostdev))
+        {
+            return (IReadOnlyList<T>)Hostdevs;
+        }
+
+        return new ViewList<T>(All().Items.OfType<T>().ToArray());
+    }
 
     /// <summary>
     /// Adds a new device element: right after the last device with the same element name (so disks stay with
@@ -100,14 +156,14 @@ public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
     }
 
     /// <inheritdoc/>
-    public IEnumerator<DomainDevice> GetEnumerator()
-    {
-        var elements = Element?.Elements().ToList() ?? [];
-        return elements.Select(DomainDevice.From).GetEnumerator();
-    }
+    public IEnumerator<DomainDevice> GetEnumerator() => All().GetEnumerator();
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Every device, in document order; the list is a snapshot, so edits during an enumeration are safe.</summary>
+    private ViewList<DomainDevice> All() =>
+        ViewCache.Children(ref all, Element, null, DomainDevice.From, static (view, element) => view.StandsFor(element));
 
     private void Insert(XElement element, string parameterName)
     {

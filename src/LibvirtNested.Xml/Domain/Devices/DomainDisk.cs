@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -9,6 +10,11 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 public sealed class DomainDisk : DomainDevice
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private DomainDiskDriver? cachedDriver;
+    private DomainDiskSource? cachedSource;
+    private DomainDiskTarget? cachedTarget;
+
     /// <summary>Creates a view over a <c>&lt;disk&gt;</c> element.</summary>
     /// <param name="element">The element.</param>
     /// <exception cref="ArgumentException">The element is not a <c>&lt;disk&gt;</c>.</exception>
@@ -47,21 +53,21 @@ public sealed class DomainDisk : DomainDevice
     }
 
     /// <summary><c>driver</c>: the hypervisor driver settings (name, format, cache, io, discard), or <see langword="null"/>.</summary>
-    public DomainDiskDriver? Driver => GetChild("driver") is { } e ? new DomainDiskDriver(e) : null;
+    public DomainDiskDriver? Driver => ViewCache.Child(ref cachedDriver, GetChild("driver"), static e => new DomainDiskDriver(e));
 
     /// <summary>The <c>driver</c> element, added when absent.</summary>
     /// <returns>The driver view.</returns>
     public DomainDiskDriver GetOrAddDriver() => new(GetOrAddChild("driver"));
 
     /// <summary><c>source</c>: the host-side data (file, block device, directory, pool volume or network image), or <see langword="null"/> (an empty CD-ROM drive).</summary>
-    public DomainDiskSource? Source => GetChild("source") is { } e ? new DomainDiskSource(e) : null;
+    public DomainDiskSource? Source => ViewCache.Child(ref cachedSource, GetChild("source"), static e => new DomainDiskSource(e));
 
     /// <summary>The <c>source</c> element, added when absent.</summary>
     /// <returns>The source view.</returns>
     public DomainDiskSource GetOrAddSource() => new(GetOrAddChild("source"));
 
     /// <summary><c>target</c>: the guest-side device name and bus, or <see langword="null"/>.</summary>
-    public DomainDiskTarget? Target => GetChild("target") is { } e ? new DomainDiskTarget(e) : null;
+    public DomainDiskTarget? Target => ViewCache.Child(ref cachedTarget, GetChild("target"), static e => new DomainDiskTarget(e));
 
     /// <summary>The <c>target</c> element, added when absent.</summary>
     /// <returns>The target view.</returns>

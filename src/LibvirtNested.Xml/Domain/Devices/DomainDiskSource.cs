@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -10,6 +11,9 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 public sealed class DomainDiskSource : XmlView
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private ViewList<DomainDiskSourceHost>? cachedHosts;
+
     /// <summary>Creates a view over a disk's <c>&lt;source&gt;</c>.</summary>
     /// <param name="element">The element.</param>
     public DomainDiskSource(XElement element)
@@ -67,7 +71,7 @@ public sealed class DomainDiskSource : XmlView
     }
 
     /// <summary><c>host</c> elements: the servers of a network disk, in document order.</summary>
-    public IReadOnlyList<DomainDiskSourceHost> Hosts => Element.Elements("host").Select(h => new DomainDiskSourceHost(h)).ToList();
+    public IReadOnlyList<DomainDiskSourceHost> Hosts => ViewCache.Children(ref cachedHosts, Element, "host", static e => new DomainDiskSourceHost(e));
 
     /// <summary>Adds a <c>&lt;host name='…' port='…' transport='…'/&gt;</c> after the existing ones.</summary>
     /// <param name="name">Host name or address (or socket-less host for unix transport).</param>

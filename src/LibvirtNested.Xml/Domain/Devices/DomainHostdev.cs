@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -10,6 +11,9 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 public sealed class DomainHostdev : DomainDevice
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private DomainAddress? cachedSourceAddress;
+
     /// <summary>Creates a view over a <c>&lt;hostdev&gt;</c> element.</summary>
     /// <param name="element">The element.</param>
     /// <exception cref="ArgumentException">The element is not a <c>&lt;hostdev&gt;</c>.</exception>
@@ -44,7 +48,7 @@ public sealed class DomainHostdev : DomainDevice
     /// <c>source/address</c>: the host-side address: the PCI address of a pci hostdev, the bus/target/unit of
     /// a scsi hostdev, the bus/device of a usb one; <see langword="null"/> when absent.
     /// </summary>
-    public DomainAddress? SourceAddress => GetChild("source")?.Element("address") is { } a ? new DomainAddress(a) : null;
+    public DomainAddress? SourceAddress => ViewCache.Child(ref cachedSourceAddress, GetChild("source")?.Element("address"), static e => new DomainAddress(e));
 
     /// <summary><c>source/vendor/@id</c> (usb): the USB vendor id, such as <c>0x1234</c>.</summary>
     public string? UsbVendor => GetChild("source")?.Element("vendor")?.Attribute("id")?.Value;

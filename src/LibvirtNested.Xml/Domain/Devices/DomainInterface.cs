@@ -1,10 +1,14 @@
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
 /// <summary><c>/domain/devices/interface</c> (formatdomain.html "Network interfaces"): a guest NIC and how it is connected on the host.</summary>
 public sealed class DomainInterface : DomainDevice
 {
+    // Views handed out before; see ViewCache for why a cached view never outlives its element.
+    private DomainInterfaceSource? cachedSource;
+
     /// <summary>Creates a view over an <c>&lt;interface&gt;</c> element.</summary>
     /// <param name="element">The element.</param>
     /// <exception cref="ArgumentException">The element is not an <c>&lt;interface&gt;</c>.</exception>
@@ -21,7 +25,7 @@ public sealed class DomainInterface : DomainDevice
     }
 
     /// <summary><c>source</c>: the host side (network name, bridge, device and mode), or <see langword="null"/>.</summary>
-    public DomainInterfaceSource? Source => GetChild("source") is { } e ? new DomainInterfaceSource(e) : null;
+    public DomainInterfaceSource? Source => ViewCache.Child(ref cachedSource, GetChild("source"), static e => new DomainInterfaceSource(e));
 
     /// <summary>The <c>source</c> element, added when absent.</summary>
     /// <returns>The source view.</returns>
