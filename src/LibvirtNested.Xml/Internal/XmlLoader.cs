@@ -93,6 +93,12 @@ internal static class XmlLoader
             {
                 case XmlNodeType.Element:
                     var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    if (reader is IXmlLineInfo { } lines && lines.HasLineInfo())
+                    {
+                        // For LibvirtXmlValueException's line and column when a typed read fails later.
+                        element.AddAnnotation(new XmlSourcePosition(lines.LineNumber, lines.LinePosition));
+                    }
+
                     var empty = reader.IsEmptyElement;
                     if (reader.MoveToFirstAttribute())
                     {
