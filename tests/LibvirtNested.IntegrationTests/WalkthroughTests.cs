@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
 using NUnit.Framework;
@@ -81,11 +82,11 @@ public class WalkthroughTests
             validate: true));
 
         var l2 = new DomainBuilder(Daemon.UniqueName("nested-L2"))
-            .WithMemory("16000")
+            .WithMemory(DataSize.FromMebibytes(16000))
             .WithVcpus(4)
-            .WithInstallIso(iso)
+            .WithCdrom(iso)
             .WithBlockDisk(disk)
-            .WithNetwork(networkName)
+            .WithNetworkInterface(networkName)
             .Build();
         var domain = cleanup.Track(connection.DefineDomain(l2, validate: true));
 
@@ -149,7 +150,7 @@ public class WalkthroughTests
             validate: true));
         network.Start();
         var l2 = Guests.Minimal(Daemon.UniqueName("l2"));
-        var mac = l2.AddNetworkInterface(networkName, mac: "52:54:00:6c:76:02").Mac;
+        var mac = l2.AddNetworkInterface(networkName, macAddress: "52:54:00:6c:76:02").Mac;
         var domain = cleanup.Track(connection.DefineDomain(l2, validate: true));
 
         domain.Start();
