@@ -216,7 +216,7 @@ public sealed class DomainBuilder
         domain.MemoryBytes = bytes;
         domain.CurrentMemoryBytes = bytes;
         var vcpu = domain.GetOrAddVcpu();
-        vcpu.Placement = "static";
+        vcpu.Placement = DomainVcpuPlacement.Static;
         vcpu.Count = vcpus;
         var os = domain.GetOrAddOs();
         os.Type = "hvm";
