@@ -1,3 +1,4 @@
+using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 
 namespace LibvirtNested.Samples;
@@ -37,13 +38,13 @@ internal static class Guests
     public static DomainXml NewL2(LabOptions options)
     {
         var builder = new DomainBuilder(options.L2)
-            .WithMemory(options.MemoryBytes)
+            .WithMemory(options.Memory)
             .WithVcpus(options.Vcpus)
-            .WithInstallIso(options.Iso)
-            .WithNetwork(options.Network);
+            .WithCdrom(options.Iso)
+            .WithNetworkInterface(options.Network);
         builder = IsBlockDevice(options.Disk)
             ? builder.WithBlockDisk(options.Disk)
-            : builder.WithImageDisk(options.Disk, ImageFormat(options.Disk));
+            : builder.WithFileDisk(options.Disk, ImageFormat(options.Disk));
         return builder.Build();
     }
 
@@ -54,14 +55,14 @@ internal static class Guests
     public static void UpdateL2(DomainXml domain, LabOptions options)
     {
         // Only touch what differs: libvirt writes memory back in KiB, and rewriting an equal value would show up as a diff.
-        if (domain.MemoryBytes != options.MemoryBytes)
+        if (domain.MemoryBytes != options.Memory.Bytes)
         {
-            domain.MemoryBytes = options.MemoryBytes;
+            domain.MemoryBytes = options.Memory.Bytes;
         }
 
-        if (domain.CurrentMemoryBytes != options.MemoryBytes)
+        if (domain.CurrentMemoryBytes != options.Memory.Bytes)
         {
-            domain.CurrentMemoryBytes = options.MemoryBytes;
+            domain.CurrentMemoryBytes = options.Memory.Bytes;
         }
 
         if (domain.Vcpu?.Count != options.Vcpus)

@@ -254,7 +254,7 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
 
     private bool DefineL2()
     {
-        Step(4, $"L2 guest '{options.L2}' (virt-install -n {options.L2} -r {options.MemoryBytes >> 20} --vcpus={options.Vcpus} -l {options.Iso} --disk path={options.Disk} -w network={options.Network})");
+        Step(4, $"L2 guest '{options.L2}' (virt-install -n {options.L2} -r {options.Memory.Bytes >> 20} --vcpus={options.Vcpus} -l {options.Iso} --disk path={options.Disk} -w network={options.Network})");
         if (connection.TryGetDomain(options.L2, out var existing))
         {
             using (existing)

@@ -36,7 +36,7 @@ internal sealed record LabOptions
     public string Lun { get; init; } = "/dev/sdb";
     public bool SkipDeviceCheck { get; init; }
     public string L2 { get; init; } = "nested-L2";
-    public ulong MemoryBytes { get; init; } = 16000UL * 1024 * 1024;
+    public DataSize Memory { get; init; } = DataSize.FromMebibytes(16000);
     public int Vcpus { get; init; } = 4;
     public string Iso { get; init; } = "/var/lib/libvirt/images/debian-12-netinst.iso";
     public string Disk { get; init; } = "/dev/sda2";
@@ -72,7 +72,7 @@ internal sealed record LabOptions
                 "--lun" => options with { Lun = Value() },
                 "--skip-device-check" => options with { SkipDeviceCheck = true },
                 "--l2" or "-n" => options with { L2 = Value() },
-                "--memory" or "-r" => options with { MemoryBytes = ParseMemory(Value()) },
+                "--memory" or "-r" => options with { Memory = ParseMemory(Value()) },
                 "--vcpus" => options with { Vcpus = ParsePositive(name, Value()) },
                 "--iso" or "-l" => options with { Iso = Value() },
                 "--disk" => options with { Disk = Value() },
@@ -130,13 +130,13 @@ internal sealed record LabOptions
             ? n
             : throw new ArgumentException($"{name} needs a positive whole number, not '{value}'.");
 
-    // virt-install's -r is in MiB, which is DataSize's default unit; 16G or 512MiB work too.
-    private static ulong ParseMemory(string value)
+    // virt-install's -r is in MiB, so a bare number here is MiB too (said at the call); 16G or 512MiB work as well.
+    private static DataSize ParseMemory(string value)
     {
         try
         {
-            var bytes = DataSize.Parse(value);
-            return bytes > 0 ? bytes : throw new ArgumentException("--memory must be more than zero.");
+            var size = DataSize.Parse(value, unitOfBareNumbers: "MiB");
+            return size.Bytes > 0 ? size : throw new ArgumentException("--memory must be more than zero.");
         }
         catch (Exception e) when (e is FormatException or LibvirtXmlException)
         {

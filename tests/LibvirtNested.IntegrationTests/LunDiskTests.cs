@@ -30,7 +30,7 @@ public class LunDiskTests
         Assert.That(disk.Target?.Bus?.Value, Is.EqualTo("scsi"));
         Assert.That(disk.Target?.Dev, Is.EqualTo("sda"));
         Assert.That(controller.Model?.Value, Is.EqualTo("virtio-scsi"));
-        Assert.That(disk.Address?.Type, Is.EqualTo("drive"));
+        Assert.That(disk.Address?.Type?.Value, Is.EqualTo("drive"));
         Assert.That((disk.Address?.Controller, disk.Address?.Bus, disk.Address?.Target, disk.Address?.Unit), Is.EqualTo((controller.Index, 0, 0, 0)));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
 using NUnit.Framework;
@@ -81,11 +82,11 @@ public class WalkthroughTests
 
         var l2 = new DomainBuilder(Daemon.UniqueName("nested-L2"))
             .WithType(Daemon.GuestType)
-            .WithMemory("16000")
+            .WithMemory(DataSize.FromMebibytes(16000))
             .WithVcpus(4)
-            .WithInstallIso(iso)
+            .WithCdrom(iso)
             .WithBlockDisk(disk)
-            .WithNetwork(networkName)
+            .WithNetworkInterface(networkName)
             .Build();
         var domain = cleanup.Track(connection.DefineDomain(l2));
 
@@ -148,7 +149,7 @@ public class WalkthroughTests
             new NatNetworkBuilder(networkName).WithBridge("virbr1").WithSubnet("192.168.166.0/24").WithDhcpRange("192.168.166.128", "192.168.166.254").Build()));
         network.Start();
         var l2 = Guests.Minimal(Daemon.UniqueName("l2"));
-        var mac = l2.AddNetworkInterface(networkName, mac: "52:54:00:6c:76:02").Mac;
+        var mac = l2.AddNetworkInterface(networkName, macAddress: "52:54:00:6c:76:02").Mac;
         var domain = cleanup.Track(connection.DefineDomain(l2));
 
         domain.Start();

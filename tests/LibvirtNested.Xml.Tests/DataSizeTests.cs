@@ -53,13 +53,62 @@ public sealed class DataSizeTests
         Assert.That(DataSize.ReadBytes(element), Is.EqualTo(bytes));
     }
 
-    [TestCase("16000", 16000UL << 20)]
+    [TestCase("16000MiB", 16000UL << 20)]
     [TestCase("16G", 16UL << 30)]
     [TestCase("512MiB", 512UL << 20)]
     [TestCase("1 TB", 1_000_000_000_000UL)]
-    public void Parse_reads_command_line_sizes(string text, ulong expected)
+    [TestCase("4096 bytes", 4096UL)]
+    public void Parse_reads_sizes_that_say_their_unit(string text, ulong expected)
     {
-        Assert.That(DataSize.Parse(text), Is.EqualTo(expected));
+        Assert.That(DataSize.Parse(text).Bytes, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Parse_refuses_a_bare_number_unless_the_caller_names_its_unit()
+    {
+        Assert.That(() => DataSize.Parse("16000"), Throws.TypeOf<FormatException>().With.Message.Contains("no unit"));
+        Assert.That(DataSize.Parse("16000", "MiB"), Is.EqualTo(DataSize.FromMebibytes(16000)));
+        Assert.That(DataSize.Parse("16G", "MiB"), Is.EqualTo(DataSize.FromGibibytes(16)));
+        Assert.That(() => DataSize.Parse("1", "parsecs"), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Factories_say_their_unit_and_refuse_overflow()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(DataSize.FromBytes(1536).Bytes, Is.EqualTo(1536UL));
+            Assert.That(DataSize.FromKibibytes(2).Bytes, Is.EqualTo(2048UL));
+            Assert.That(DataSize.FromMebibytes(16000).Bytes, Is.EqualTo(16000UL << 20));
+            Assert.That(DataSize.FromGibibytes(16).Bytes, Is.EqualTo(16UL << 30));
+            Assert.That(DataSize.FromGibibytes(16).ToString(), Is.EqualTo("16 GiB"));
+            Assert.That(DataSize.FromMebibytes(1) < DataSize.FromGibibytes(1), Is.True);
+            Assert.That(() => DataSize.FromGibibytes(ulong.MaxValue), Throws.TypeOf<ArgumentOutOfRangeException>());
+        });
+    }
+
+    [Test]
+    public void A_value_read_from_a_parsed_document_carries_its_line_and_column()
+    {
+        var domain = LibvirtNested.Xml.Domain.DomainXml.Parse("<domain type='kvm'>\n  <name>x</name>\n  <memory unit='KiB'>lots</memory>\n</domain>");
+        var e = Assert.Throws<LibvirtXmlValueException>(() => _ = domain.MemoryBytes);
+        Assert.That((e!.LineNumber, e.LinePosition), Is.EqualTo(((int?)3, (int?)4)));
+        Assert.That(e.Message, Does.Contain("line 3, column 4"));
+    }
+
+    [Test]
+    public void A_value_read_from_an_element_with_linq_line_info_carries_it_too()
+    {
+        var element = XElement.Parse("<memory>\n12x</memory>", LoadOptions.SetLineInfo);
+        var e = Assert.Throws<LibvirtXmlValueException>(() => DataSize.ReadBytes(element));
+        Assert.That((e!.LineNumber, e.LinePosition), Is.EqualTo(((int?)1, (int?)2)));
+    }
+
+    [Test]
+    public void A_value_in_a_built_element_has_no_position()
+    {
+        var e = Assert.Throws<LibvirtXmlValueException>(() => DataSize.ReadBytes(new XElement("memory", "12x")));
+        Assert.That(e!.LineNumber, Is.Null);
     }
 
     [TestCase("")]

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -8,194 +8,165 @@ namespace LibvirtNested.Xml.Domain;
 /// <c>virt-install -n nested-L2 -r 16000 --vcpus=4 -l ISO --disk path=/dev/sda2 -w network=nested_bridge</c> is
 /// <code>
 /// new DomainBuilder("nested-L2")
-///     .WithMemory("16000")          // MiB, as virt-install's -r
+///     .WithMemory(DataSize.FromMebibytes(16000))   // virt-install's -r is MiB
 ///     .WithVcpus(4)
-///     .WithInstallIso("/var/lib/libvirt/images/debian-12.iso")
+///     .WithCdrom("/var/lib/libvirt/images/debian-12.iso")
 ///     .WithBlockDisk("/dev/sda2")
-///     .WithNetwork("nested-bridge")
+///     .WithNetworkInterface("nested-bridge")
 ///     .Build();
 /// </code>
 /// which gives a <c>type='kvm'</c>, x86_64 <c>q35</c> guest with ACPI and APIC, a SATA CD-ROM first in the
 /// boot order (q35 has no IDE) and the disk second, a virtio NIC, a serial console
 /// (<c>&lt;serial type='pty'&gt;</c> plus <c>&lt;console type='pty'&gt;</c>), UTC clock, and power-off/crash
-/// destroying and reboot restarting the guest. Arguments are checked when given; <see cref="Build"/> can be called
-/// more than once and returns a new document each time.
+/// destroying and reboot restarting the guest. Arguments are checked when given, against the datatypes libvirt's
+/// schema gives them (a value it would refuse throws <see cref="LibvirtXmlValueException"/> naming the parameter);
+/// <see cref="Build"/> can be called more than once and returns a new document each time.
 /// </summary>
 public sealed class DomainBuilder
 {
     private readonly string name;
     private readonly List<DiskSpec> disks = [];
-    private readonly List<(string Network, string Model, string? Mac)> networks = [];
+    private readonly List<(string NetworkName, string Model, string? MacAddress)> networks = [];
     private string type = "kvm";
     private string arch = "x86_64";
     private string machine = "q35";
     private ulong? memoryBytes;
     private int vcpus = 1;
-    private string? installIso;
+    private (string Path, DomainDiskBus? Bus)? cdrom;
     private bool serialConsole = true;
     private bool hostPassthrough;
     private bool? migratable;
     private Guid? uuid;
 
     /// <summary>Starts a guest definition named <paramref name="name"/> (<c>/domain/name</c>, virt-install's <c>-n</c>).</summary>
-    /// <param name="name">The guest's unique name: not empty, no <c>/</c> (libvirt refuses it, as the name becomes a file name).</param>
+    /// <param name="name">The guest's unique name: not empty, no <c>/</c> (libvirt refuses it, as the name becomes a file name), no control characters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The name is empty, blank or contains <c>/</c>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The name is empty, blank, or contains <c>/</c> or a control character.</exception>
     public DomainBuilder(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException("The guest name is empty; libvirt needs a name such as nested-L2.", nameof(name));
-        }
-
-        if (name.Contains('/', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{name}' contains '/', which libvirt refuses in a guest name.", nameof(name));
-        }
-
-        this.name = name;
+        this.name = LibvirtDatatypes.ObjectName(name, nameof(name));
     }
 
-    /// <summary>The hypervisor type, <c>/domain/@type</c>: <c>kvm</c> (the default) or <c>qemu</c> (TCG emulation).</summary>
+    /// <summary>The hypervisor type, <c>/domain/@type</c>: <c>kvm</c> (the default) or <c>qemu</c> (TCG emulation), or another of libvirt's <c>hvs</c> values.</summary>
     /// <param name="domainType">The type.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The type is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="domainType"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The type is not one libvirt's schema knows.</exception>
     public DomainBuilder WithType(string domainType)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(domainType);
-        type = domainType;
+        type = LibvirtDatatypes.DomainType(domainType, nameof(domainType));
         return this;
     }
 
     /// <summary>The guest architecture and machine type, <c>/domain/os/type/@arch</c> and <c>@machine</c> (x86_64 and q35 by default).</summary>
-    /// <param name="architecture">The architecture, such as <c>x86_64</c>.</param>
-    /// <param name="machineType">The machine type, such as <c>q35</c> or <c>pc-q35-7.2</c>.</param>
+    /// <param name="architecture">The architecture, one of libvirt's <c>archnames</c> such as <c>x86_64</c>.</param>
+    /// <param name="machineType">The machine type, such as <c>q35</c> or <c>pc-q35-7.2</c> (letters, digits and <c>_ . -</c>).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">A value is empty.</exception>
+    /// <exception cref="ArgumentNullException">A value is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The architecture is unknown, or the machine type empty or has other characters (spaces, markup).</exception>
     public DomainBuilder WithMachine(string architecture, string machineType)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(architecture);
-        ArgumentException.ThrowIfNullOrWhiteSpace(machineType);
+        LibvirtDatatypes.Arch(architecture, nameof(architecture));
+        LibvirtDatatypes.Machine(machineType, nameof(machineType));
         arch = architecture;
         machine = machineType;
         return this;
     }
 
-    /// <summary>The guest memory in bytes, written to <c>/domain/memory</c> and <c>/domain/currentMemory</c>.</summary>
-    /// <param name="bytes">The size in bytes, more than 0.</param>
+    /// <summary>
+    /// The guest memory, written to <c>/domain/memory</c> and <c>/domain/currentMemory</c>. virt-install's
+    /// <c>-r 16000</c> (MiB) is <c>WithMemory(DataSize.FromMebibytes(16000))</c>; <c>DataSize.Parse("16G")</c> works too.
+    /// </summary>
+    /// <param name="size">The size, more than 0 bytes.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is 0.</exception>
-    public DomainBuilder WithMemory(ulong bytes)
+    /// <exception cref="LibvirtXmlValueException"><paramref name="size"/> is 0.</exception>
+    public DomainBuilder WithMemory(DataSize size)
     {
-        if (bytes == 0)
+        if (size.Bytes == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "The guest needs more than 0 bytes of memory.");
+            throw LibvirtXmlValueException.ForArgument(nameof(size), "memory (scaledInteger)", size.ToString(), "the guest needs more than 0 bytes of memory");
         }
 
-        memoryBytes = bytes;
+        memoryBytes = size.Bytes;
         return this;
-    }
-
-    /// <summary>The guest memory as virt-install's <c>-r</c> takes it: a bare number is MiB (<c>16000</c>); a unit may follow (<c>16G</c>, <c>512MiB</c>).</summary>
-    /// <param name="size">The size; see <see cref="DataSize.Parse"/>.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The text is not a size, or the size is 0.</exception>
-    public DomainBuilder WithMemory(string size)
-    {
-        ArgumentNullException.ThrowIfNull(size);
-        ulong bytes;
-        try
-        {
-            bytes = DataSize.Parse(size);
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException(e.Message, nameof(size), e);
-        }
-
-        if (bytes == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(size), size, $"'{size}' is no memory; the guest needs more than 0 bytes.");
-        }
-
-        return WithMemory(bytes);
     }
 
     /// <summary>The number of virtual CPUs, <c>&lt;vcpu placement='static'&gt;N&lt;/vcpu&gt;</c> (virt-install's <c>--vcpus</c>; 1 by default).</summary>
-    /// <param name="count">1 or more.</param>
+    /// <param name="count">1 to 65535 (libvirt's <c>countCPU</c>, an unsignedShort).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    /// <exception cref="LibvirtXmlValueException"><paramref name="count"/> is below 1 or above 65535.</exception>
     public DomainBuilder WithVcpus(int count)
     {
-        if (count < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"{count.ToString(CultureInfo.InvariantCulture)} vCPUs: a guest needs at least 1.");
-        }
-
-        vcpus = count;
+        vcpus = LibvirtDatatypes.CountCpu(count, nameof(count));
         return this;
     }
 
-    /// <summary>An installation ISO as a read-only SATA CD-ROM, first in the boot order (see <see cref="DomainXml.AddCdrom"/>).</summary>
-    /// <param name="isoPath">Absolute path of the ISO image.</param>
+    /// <summary>A read-only CD-ROM holding an installation ISO (virt-install's <c>-l</c>/<c>--cdrom</c>), first in the boot order (see <see cref="DomainXml.AddCdrom"/>). A second call replaces the first.</summary>
+    /// <param name="isoPath">Absolute path of the ISO image (libvirt's <c>absFilePath</c>).</param>
+    /// <param name="bus">The guest bus: <see cref="DomainDiskBus.Sata"/> when <see langword="null"/> (q35 has no IDE).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The path is empty or relative.</exception>
-    public DomainBuilder WithInstallIso(string isoPath)
+    /// <exception cref="ArgumentNullException"><paramref name="isoPath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not an <c>absFilePath</c> (empty, relative, <c>/</c>, control characters), or the bus has no target-name prefix.</exception>
+    public DomainBuilder WithCdrom(string isoPath, DomainDiskBus? bus = null)
     {
-        DomainXml.RequireAbsolutePath(isoPath, nameof(isoPath));
-        installIso = isoPath;
+        LibvirtDatatypes.AbsFilePath(isoPath, nameof(isoPath));
+        CheckBus(bus);
+        cdrom = (isoPath, bus);
         return this;
     }
 
-    /// <summary>A host block device as a guest disk (virt-install's <c>--disk path=/dev/sda2</c>; see <see cref="DomainXml.AddBlockDisk"/>). Disks boot after the ISO, in the order given.</summary>
-    /// <param name="devicePath">Absolute path of the block device.</param>
-    /// <param name="bus">The guest bus, <c>virtio</c> by default.</param>
+    /// <summary>A host block device as a guest disk (virt-install's <c>--disk path=/dev/sda2</c>; see <see cref="DomainXml.AddBlockDisk"/>). Disks boot after the CD-ROM, in the order given.</summary>
+    /// <param name="devicePath">Absolute path of the block device (libvirt's <c>absFilePath</c>).</param>
+    /// <param name="bus">The guest bus: <see cref="DomainDiskBus.Virtio"/> when <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The path is empty or relative, or the bus unknown.</exception>
-    public DomainBuilder WithBlockDisk(string devicePath, string bus = "virtio")
+    /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not an <c>absFilePath</c>, or the bus has no target-name prefix.</exception>
+    public DomainBuilder WithBlockDisk(string devicePath, DomainDiskBus? bus = null)
     {
-        DomainXml.RequireAbsolutePath(devicePath, nameof(devicePath));
-        _ = DomainDiskTargetName.PrefixFor(bus);
+        LibvirtDatatypes.AbsFilePath(devicePath, nameof(devicePath));
+        CheckBus(bus);
         disks.Add(new DiskSpec(devicePath, null, bus));
         return this;
     }
 
-    /// <summary>An image file as a guest disk (see <see cref="DomainXml.AddFileDisk"/>). Disks boot after the ISO, in the order given.</summary>
-    /// <param name="path">Absolute path of the image file.</param>
-    /// <param name="format">Its format, <c>qcow2</c> by default.</param>
-    /// <param name="bus">The guest bus, <c>virtio</c> by default.</param>
+    /// <summary>An image file as a guest disk (see <see cref="DomainXml.AddFileDisk"/>). Disks boot after the CD-ROM, in the order given.</summary>
+    /// <param name="path">Absolute path of the image file (libvirt's <c>absFilePath</c>).</param>
+    /// <param name="format">Its format (libvirt's <c>storageFormat</c>), <c>qcow2</c> by default.</param>
+    /// <param name="bus">The guest bus: <see cref="DomainDiskBus.Virtio"/> when <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The path is empty or relative, the format empty, or the bus unknown.</exception>
-    public DomainBuilder WithImageDisk(string path, string format = "qcow2", string bus = "virtio")
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="format"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not an <c>absFilePath</c>, the format not a <c>storageFormat</c>, or the bus has no target-name prefix.</exception>
+    public DomainBuilder WithFileDisk(string path, string format = "qcow2", DomainDiskBus? bus = null)
     {
-        DomainXml.RequireAbsolutePath(path, nameof(path));
-        ArgumentException.ThrowIfNullOrWhiteSpace(format);
-        _ = DomainDiskTargetName.PrefixFor(bus);
+        LibvirtDatatypes.AbsFilePath(path, nameof(path));
+        LibvirtDatatypes.StorageFormat(format, nameof(format));
+        CheckBus(bus);
         disks.Add(new DiskSpec(path, format, bus));
         return this;
     }
 
     /// <summary>A NIC on a libvirt network (virt-install's <c>-w network=NAME</c>; see <see cref="DomainXml.AddNetworkInterface"/>).</summary>
-    /// <param name="networkName">The network's name.</param>
-    /// <param name="model">The NIC model, <c>virtio</c> by default.</param>
-    /// <param name="mac">A MAC address, or <see langword="null"/> to let libvirt generate one.</param>
+    /// <param name="networkName">The network's name (not empty, no '/', no control characters).</param>
+    /// <param name="model">The NIC model (<c>model/@type</c>: letters, digits, '-' and '_'), <c>virtio</c> by default.</param>
+    /// <param name="macAddress">A unicast MAC address (libvirt's <c>uniMacAddr</c>), or <see langword="null"/> to let libvirt generate one.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">A name is empty, or the MAC address is malformed, multicast or already given to another NIC.</exception>
-    public DomainBuilder WithNetwork(string networkName, string model = "virtio", string? mac = null)
+    /// <exception cref="ArgumentNullException"><paramref name="networkName"/> or <paramref name="model"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">A name or the model is empty or malformed, or the MAC address is not a unicast <c>uniMacAddr</c>.</exception>
+    /// <exception cref="ArgumentException">The MAC address is already given to another NIC.</exception>
+    public DomainBuilder WithNetworkInterface(string networkName, string model = "virtio", string? macAddress = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(networkName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        if (mac is not null)
+        LibvirtDatatypes.NetworkName(networkName, nameof(networkName));
+        LibvirtDatatypes.InterfaceModel(model, nameof(model));
+        if (macAddress is not null)
         {
-            DomainXml.RequireUnicastMac(mac, nameof(mac));
-            if (networks.Any(n => string.Equals(n.Mac, mac, StringComparison.OrdinalIgnoreCase)))
+            LibvirtDatatypes.UniMacAddr(macAddress, nameof(macAddress));
+            if (networks.Any(n => string.Equals(n.MacAddress, macAddress, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new ArgumentException($"The MAC address '{mac}' is already given to another NIC of this guest.", nameof(mac));
+                throw new ArgumentException($"The MAC address '{macAddress}' is already given to another NIC of this guest.", nameof(macAddress));
             }
         }
 
-        networks.Add((networkName, model, mac));
+        networks.Add((networkName, model, macAddress));
         return this;
     }
 
@@ -221,12 +192,12 @@ public sealed class DomainBuilder
     /// <summary>A fixed <c>/domain/uuid</c>; without it libvirt generates one at define time.</summary>
     /// <param name="value">The UUID.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The UUID is all zeros.</exception>
+    /// <exception cref="LibvirtXmlValueException">The UUID is all zeros.</exception>
     public DomainBuilder WithUuid(Guid value)
     {
         if (value == Guid.Empty)
         {
-            throw new ArgumentException("The all-zero UUID is not a guest identity.", nameof(value));
+            throw LibvirtXmlValueException.ForArgument(nameof(value), "UUID", value.ToString(), "the all-zero UUID is not a guest identity");
         }
 
         uuid = value;
@@ -245,7 +216,7 @@ public sealed class DomainBuilder
         domain.MemoryBytes = bytes;
         domain.CurrentMemoryBytes = bytes;
         var vcpu = domain.GetOrAddVcpu();
-        vcpu.Placement = "static";
+        vcpu.Placement = DomainVcpuPlacement.Static;
         vcpu.Count = vcpus;
         var os = domain.GetOrAddOs();
         os.Type = "hvm";
@@ -265,9 +236,9 @@ public sealed class DomainBuilder
         domain.OnCrash = DomainLifecycleAction.Destroy;
 
         var bootOrder = 1;
-        if (installIso is not null)
+        if (cdrom is var (isoPath, cdromBus))
         {
-            domain.AddCdrom(installIso).BootOrder = bootOrder++;
+            domain.AddCdrom(isoPath, cdromBus).BootOrder = bootOrder++;
         }
 
         foreach (var disk in disks)
@@ -276,9 +247,9 @@ public sealed class DomainBuilder
             added.BootOrder ??= bootOrder++;
         }
 
-        foreach (var (network, model, mac) in networks)
+        foreach (var (networkName, model, macAddress) in networks)
         {
-            domain.AddNetworkInterface(network, model, mac);
+            domain.AddNetworkInterface(networkName, model, macAddress);
         }
 
         if (serialConsole)
@@ -290,5 +261,13 @@ public sealed class DomainBuilder
         return domain;
     }
 
-    private sealed record DiskSpec(string Path, string? Format, string Bus);
+    private static void CheckBus(DomainDiskBus? bus)
+    {
+        if (bus is { } given)
+        {
+            LibvirtDatatypes.DiskBus(given.Value ?? string.Empty, nameof(bus));
+        }
+    }
+
+    private sealed record DiskSpec(string Path, string? Format, DomainDiskBus? Bus);
 }

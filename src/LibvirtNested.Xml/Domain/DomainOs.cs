@@ -43,10 +43,10 @@ public sealed class DomainOs : XmlView
     }
 
     /// <summary><c>/domain/os/@firmware</c>: <c>bios</c> or <c>efi</c>, for automatic firmware selection (since libvirt 5.2.0).</summary>
-    public string? Firmware
+    public DomainOsFirmware? Firmware
     {
-        get => GetAttribute("firmware");
-        set => SetAttribute("firmware", value);
+        get => GetAttribute("firmware") is { } value ? new DomainOsFirmware(value) : null;
+        set => SetAttribute("firmware", value?.Value);
     }
 
     /// <summary>The <c>dev</c> of each <c>/domain/os/boot</c> in order (<c>hd</c>, <c>cdrom</c>, <c>network</c>, <c>fd</c>): the BIOS boot order.</summary>

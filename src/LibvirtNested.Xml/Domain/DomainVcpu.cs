@@ -45,10 +45,10 @@ public sealed class DomainVcpu : XmlView
     }
 
     /// <summary><c>@placement</c>: <c>static</c> or <c>auto</c> (placement from numad).</summary>
-    public string? Placement
+    public DomainVcpuPlacement? Placement
     {
-        get => GetAttribute("placement");
-        set => SetAttribute("placement", value);
+        get => GetAttribute("placement") is { } value ? new DomainVcpuPlacement(value) : null;
+        set => SetAttribute("placement", value?.Value);
     }
 
     /// <summary><c>@current</c>: how many of the vCPUs are online when the guest starts.</summary>

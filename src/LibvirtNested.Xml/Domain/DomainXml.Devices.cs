@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -9,6 +9,9 @@ public sealed partial class DomainXml
 {
     /// <summary>The largest unit (LUN) of a virtio-scsi drive address: virtio-scsi addresses LUNs 0 to 16383.</summary>
     public const int MaxVirtioScsiUnit = 16383;
+
+    /// <summary>How errors name <see cref="LunDiskOptions.TargetDev"/>, the parameter inside <c>options</c>.</summary>
+    private const string LunTargetDevParameter = "options.TargetDev";
 
     /// <summary><c>/domain/devices</c>: every device as one ordered list of typed views.</summary>
     public DomainDeviceList Devices => cachedDevices ??= new(Element);
@@ -49,13 +52,19 @@ public sealed partial class DomainXml
     /// <param name="options">Options, including the host-side <see cref="LunDiskOptions.VerifyDevice"/> check, which runs right after the path is checked and before the document is looked at; what it throws reaches the caller unchanged, with the document untouched.</param>
     /// <returns>The new (or existing) disk.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The path is empty or not absolute, or the requested target name is malformed or taken. The document is unchanged.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not a libvirt <c>absFilePath</c> (empty, relative, <c>/</c>, or with control characters), or the requested target name is not a <c>diskTargetDev</c>. The document is unchanged.</exception>
+    /// <exception cref="ArgumentException">The requested target name is taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">All units 0–16383 of the controller's bus 0, target 0 are taken. The document is unchanged.</exception>
     /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
     public DomainDisk AddLunDisk(string devicePath, LunDiskOptions? options = null)
     {
-        RequireAbsolutePath(devicePath, nameof(devicePath));
+        LibvirtDatatypes.AbsFilePath(devicePath, nameof(devicePath));
         options ??= new LunDiskOptions();
+        if (options.TargetDev is not null)
+        {
+            LibvirtDatatypes.DiskTargetDev(options.TargetDev, LunTargetDevParameter);
+        }
+
         options.VerifyDevice?.Invoke(devicePath);
         if (FindDisk(d => d.Source?.Dev == devicePath) is { } existing)
         {
@@ -64,7 +73,7 @@ public sealed partial class DomainXml
 
         if (options.TargetDev is not null)
         {
-            RequireFreeTargetDev(options.TargetDev, nameof(options));
+            RequireFreeTargetDev(options.TargetDev, LunTargetDevParameter);
         }
 
         var target = options.TargetDev ?? FirstFreeTargetDev("sd");
@@ -95,24 +104,25 @@ public sealed partial class DomainXml
     /// On the <c>scsi</c> bus the disk goes on the virtio-scsi controller with a drive address, as in
     /// <see cref="AddLunDisk"/>. Idempotent: an existing disk with this <c>source/@dev</c> is returned unchanged.
     /// </summary>
-    /// <param name="devicePath">Absolute path of the host block device.</param>
-    /// <param name="targetBus">The guest bus: <c>virtio</c>, <c>scsi</c>, <c>sata</c>, <c>usb</c>, <c>ide</c>.</param>
-    /// <param name="targetDev">The target name to use instead of the first free one.</param>
+    /// <param name="devicePath">Absolute path of the host block device (libvirt's <c>absFilePath</c>).</param>
+    /// <param name="bus">The guest bus: <see cref="DomainDiskBus.Virtio"/> when <see langword="null"/>, or <c>scsi</c>, <c>sata</c>, <c>usb</c>, <c>ide</c>.</param>
+    /// <param name="targetDev">The target name (libvirt's <c>diskTargetDev</c>) to use instead of the first free one.</param>
     /// <returns>The new (or existing) disk.</returns>
-    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The path is empty or relative, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not an <c>absFilePath</c> (empty, relative, <c>/</c>, or with control characters), the bus has no target-name prefix, or the target name is malformed. The document is unchanged.</exception>
+    /// <exception cref="ArgumentException">The target name is taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
     /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
-    public DomainDisk AddBlockDisk(string devicePath, string targetBus = "virtio", string? targetDev = null)
+    public DomainDisk AddBlockDisk(string devicePath, DomainDiskBus? bus = null, string? targetDev = null)
     {
-        RequireAbsolutePath(devicePath, nameof(devicePath));
-        _ = DomainDiskTargetName.PrefixFor(targetBus ?? throw new ArgumentNullException(nameof(targetBus)));
+        LibvirtDatatypes.AbsFilePath(devicePath, nameof(devicePath));
+        var busName = CheckDiskBus(bus ?? DomainDiskBus.Virtio, targetDev);
         if (FindDisk(d => d.Source?.Dev == devicePath) is { } existing)
         {
             return existing;
         }
 
-        var target = ChooseTarget(targetBus, targetDev);
+        var target = ChooseTarget(busName, targetDev);
 
         var disk = new XElement(
             "disk",
@@ -120,8 +130,8 @@ public sealed partial class DomainXml
             new XAttribute("device", "disk"),
             new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "raw"), new XAttribute("cache", "none")),
             new XElement("source", new XAttribute("dev", devicePath)),
-            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", targetBus)));
-        return targetBus == "scsi" ? AddOnVirtioScsi(disk) : Devices.Add(new DomainDisk(disk));
+            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", busName)));
+        return busName == "scsi" ? AddOnVirtioScsi(disk) : Devices.Add(new DomainDisk(disk));
     }
 
     /// <summary>
@@ -136,26 +146,27 @@ public sealed partial class DomainXml
     /// Target naming and the scsi bus work as in <see cref="AddBlockDisk"/>. Idempotent: an existing disk with
     /// this <c>source/@file</c> is returned unchanged.
     /// </summary>
-    /// <param name="path">Absolute path of the image file.</param>
-    /// <param name="format">The image format (<c>driver/@type</c>): <c>qcow2</c>, <c>raw</c>, ….</param>
-    /// <param name="targetBus">The guest bus: <c>virtio</c>, <c>scsi</c>, <c>sata</c>, <c>usb</c>, <c>ide</c>.</param>
-    /// <param name="targetDev">The target name to use instead of the first free one.</param>
+    /// <param name="path">Absolute path of the image file (libvirt's <c>absFilePath</c>).</param>
+    /// <param name="format">The image format (<c>driver/@type</c>, libvirt's <c>storageFormat</c>): <c>qcow2</c>, <c>raw</c>, <c>vmdk</c>, ….</param>
+    /// <param name="bus">The guest bus: <see cref="DomainDiskBus.Virtio"/> when <see langword="null"/>, or <c>scsi</c>, <c>sata</c>, <c>usb</c>, <c>ide</c>.</param>
+    /// <param name="targetDev">The target name (libvirt's <c>diskTargetDev</c>) to use instead of the first free one.</param>
     /// <returns>The new (or existing) disk.</returns>
-    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The path is empty or relative, the format empty, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="format"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not an <c>absFilePath</c>, the format not a <c>storageFormat</c>, the bus has no target-name prefix, or the target name is malformed. The document is unchanged.</exception>
+    /// <exception cref="ArgumentException">The target name is taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
     /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
-    public DomainDisk AddFileDisk(string path, string format = "qcow2", string targetBus = "virtio", string? targetDev = null)
+    public DomainDisk AddFileDisk(string path, string format = "qcow2", DomainDiskBus? bus = null, string? targetDev = null)
     {
-        RequireAbsolutePath(path, nameof(path));
-        ArgumentException.ThrowIfNullOrWhiteSpace(format);
-        _ = DomainDiskTargetName.PrefixFor(targetBus ?? throw new ArgumentNullException(nameof(targetBus)));
+        LibvirtDatatypes.AbsFilePath(path, nameof(path));
+        LibvirtDatatypes.StorageFormat(format, nameof(format));
+        var busName = CheckDiskBus(bus ?? DomainDiskBus.Virtio, targetDev);
         if (FindDisk(d => d.Source?.File == path && d.Device?.Value is null or "disk") is { } existing)
         {
             return existing;
         }
 
-        var target = ChooseTarget(targetBus, targetDev);
+        var target = ChooseTarget(busName, targetDev);
 
         var disk = new XElement(
             "disk",
@@ -163,8 +174,8 @@ public sealed partial class DomainXml
             new XAttribute("device", "disk"),
             new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", format)),
             new XElement("source", new XAttribute("file", path)),
-            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", targetBus)));
-        return targetBus == "scsi" ? AddOnVirtioScsi(disk) : Devices.Add(new DomainDisk(disk));
+            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", busName)));
+        return busName == "scsi" ? AddOnVirtioScsi(disk) : Devices.Add(new DomainDisk(disk));
     }
 
     /// <summary>
@@ -179,24 +190,25 @@ public sealed partial class DomainXml
     /// </code>
     /// Idempotent: an existing CD-ROM with this <c>source/@file</c> is returned unchanged.
     /// </summary>
-    /// <param name="isoPath">Absolute path of the ISO image.</param>
-    /// <param name="bus">The guest bus: <c>sata</c>, <c>scsi</c>, <c>ide</c>, <c>usb</c>.</param>
-    /// <param name="targetDev">The target name to use instead of the first free one.</param>
+    /// <param name="isoPath">Absolute path of the ISO image (libvirt's <c>absFilePath</c>).</param>
+    /// <param name="bus">The guest bus: <see cref="DomainDiskBus.Sata"/> when <see langword="null"/>, or <c>scsi</c>, <c>ide</c>, <c>usb</c>.</param>
+    /// <param name="targetDev">The target name (libvirt's <c>diskTargetDev</c>) to use instead of the first free one.</param>
     /// <returns>The new (or existing) CD-ROM disk.</returns>
-    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The path is empty or relative, the bus unknown, or the target name malformed or taken. The document is unchanged.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="isoPath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The path is not an <c>absFilePath</c>, the bus has no target-name prefix, or the target name is malformed. The document is unchanged.</exception>
+    /// <exception cref="ArgumentException">The target name is taken. The document is unchanged.</exception>
     /// <exception cref="InvalidOperationException">On the scsi bus, the controller has no free unit. The document is unchanged.</exception>
     /// <exception cref="LibvirtXmlValueException">An existing SCSI controller index or drive address in the document is not a number. The document is unchanged.</exception>
-    public DomainDisk AddCdrom(string isoPath, string bus = "sata", string? targetDev = null)
+    public DomainDisk AddCdrom(string isoPath, DomainDiskBus? bus = null, string? targetDev = null)
     {
-        RequireAbsolutePath(isoPath, nameof(isoPath));
-        _ = DomainDiskTargetName.PrefixFor(bus ?? throw new ArgumentNullException(nameof(bus)));
+        LibvirtDatatypes.AbsFilePath(isoPath, nameof(isoPath));
+        var busName = CheckDiskBus(bus ?? DomainDiskBus.Sata, targetDev);
         if (FindDisk(d => d.Source?.File == isoPath && d.Device?.Value == "cdrom") is { } existing)
         {
             return existing;
         }
 
-        var target = ChooseTarget(bus, targetDev);
+        var target = ChooseTarget(busName, targetDev);
 
         var disk = new XElement(
             "disk",
@@ -204,9 +216,9 @@ public sealed partial class DomainXml
             new XAttribute("device", "cdrom"),
             new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "raw")),
             new XElement("source", new XAttribute("file", isoPath)),
-            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", bus)),
+            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", busName)),
             new XElement("readonly"));
-        return bus == "scsi" ? AddOnVirtioScsi(disk) : Devices.Add(new DomainDisk(disk));
+        return busName == "scsi" ? AddOnVirtioScsi(disk) : Devices.Add(new DomainDisk(disk));
     }
 
     /// <summary>
@@ -218,42 +230,37 @@ public sealed partial class DomainXml
     ///   &lt;model type='virtio'/&gt;
     /// &lt;/interface&gt;
     /// </code>
-    /// <c>&lt;mac&gt;</c> is written only when <paramref name="mac"/> is given; otherwise libvirt generates one.
+    /// <c>&lt;mac&gt;</c> is written only when <paramref name="macAddress"/> is given; otherwise libvirt generates one.
     /// Not idempotent: every call adds a NIC (a guest may have several on one network).
     /// </summary>
-    /// <param name="networkName">The libvirt network's name.</param>
-    /// <param name="model">The emulated NIC model.</param>
-    /// <param name="mac">A unicast MAC address such as <c>52:54:00:12:34:56</c>, or <see langword="null"/>.</param>
+    /// <param name="networkName">The libvirt network's name (not empty, no '/', no control characters).</param>
+    /// <param name="model">The emulated NIC model (<c>model/@type</c>, letters, digits, '-' and '_').</param>
+    /// <param name="macAddress">A unicast MAC address (libvirt's <c>uniMacAddr</c>) such as <c>52:54:00:12:34:56</c>, or <see langword="null"/>.</param>
     /// <returns>The new interface.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="networkName"/> or <paramref name="model"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A name is empty, or the MAC address is malformed, multicast or used by another interface. The document is unchanged.</exception>
-    public DomainInterface AddNetworkInterface(string networkName, string model = "virtio", string? mac = null)
+    /// <exception cref="LibvirtXmlValueException">A name or the model is empty or malformed, or the MAC address is not a unicast <c>uniMacAddr</c>. The document is unchanged.</exception>
+    /// <exception cref="ArgumentException">The MAC address is used by another interface. The document is unchanged.</exception>
+    public DomainInterface AddNetworkInterface(string networkName, string model = "virtio", string? macAddress = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(networkName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        if (mac is not null)
+        LibvirtDatatypes.NetworkName(networkName, nameof(networkName));
+        LibvirtDatatypes.InterfaceModel(model, nameof(model));
+        if (macAddress is not null)
         {
-            RequireUnicastMac(mac, nameof(mac));
-            if (Devices.Interfaces.Any(i => string.Equals(i.Mac, mac, StringComparison.OrdinalIgnoreCase)))
+            LibvirtDatatypes.UniMacAddr(macAddress, nameof(macAddress));
+            if (Devices.Interfaces.Any(i => string.Equals(i.Mac, macAddress, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new ArgumentException($"The MAC address '{mac}' is already used by another interface of this domain.", nameof(mac));
+                throw new ArgumentException($"The MAC address '{macAddress}' is already used by another interface of this domain.", nameof(macAddress));
             }
         }
 
         var nic = new XElement(
             "interface",
             new XAttribute("type", "network"),
-            mac is null ? null : new XElement("mac", new XAttribute("address", mac)),
+            macAddress is null ? null : new XElement("mac", new XAttribute("address", macAddress)),
             new XElement("source", new XAttribute("network", networkName)),
             new XElement("model", new XAttribute("type", model)));
         return Devices.Add(new DomainInterface(nic));
     }
-
-    [GeneratedRegex("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$")]
-    private static partial Regex MacAddress();
-
-    [GeneratedRegex("^(fd|hd|sd|vd|xvd|ubd)[a-zA-Z0-9_]+$")]
-    private static partial Regex TargetDevPattern();
 
     private static XElement NewVirtioScsiController(int index) => new(
         "controller",
@@ -261,48 +268,26 @@ public sealed partial class DomainXml
         new XAttribute("index", index.ToString(CultureInfo.InvariantCulture)),
         new XAttribute("model", "virtio-scsi"));
 
-    /// <summary>Checks that <paramref name="mac"/> is a unicast MAC address written as libvirt writes it.</summary>
-    internal static void RequireUnicastMac(string mac, string parameterName)
-    {
-        if (!MacAddress().IsMatch(mac))
-        {
-            throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:12:34:56.", parameterName);
-        }
-
-        if ((Convert.ToByte(mac[..2], 16) & 1) != 0)
-        {
-            throw new ArgumentException($"'{mac}' is a multicast MAC address; a NIC needs a unicast one (even first byte, such as 52:54:00:…).", parameterName);
-        }
-    }
-
-    /// <summary>Checks that <paramref name="path"/> is a non-empty absolute path; the messages name the value.</summary>
-    internal static void RequireAbsolutePath(string path, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(path, parameterName);
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new ArgumentException("The path is empty; give an absolute path such as /dev/sdb.", parameterName);
-        }
-
-        if (!path.StartsWith('/'))
-        {
-            throw new ArgumentException($"'{path}' is not an absolute path; libvirt resolves nothing relative to a directory, so give the full path (such as /dev/sdb or /var/lib/libvirt/images/disk.qcow2).", parameterName);
-        }
-    }
-
     private DomainDisk? FindDisk(Func<DomainDisk, bool> match) => Devices.Disks.FirstOrDefault(match);
 
     private IEnumerable<string> TargetDevs() => Devices.Disks.Select(d => d.Target?.Dev).OfType<string>();
 
     private string FirstFreeTargetDev(string prefix) => DomainDiskTargetName.FirstFree(TargetDevs(), prefix);
 
-    private void RequireFreeTargetDev(string targetDev, string parameterName)
+    /// <summary>Checks the bus and a requested target name as values, before the document is looked at; returns the bus name.</summary>
+    private static string CheckDiskBus(DomainDiskBus bus, string? targetDev)
     {
-        if (!TargetDevPattern().IsMatch(targetDev))
+        var name = LibvirtDatatypes.DiskBus(bus.Value ?? string.Empty, nameof(bus));
+        if (targetDev is not null)
         {
-            throw new ArgumentException($"'{targetDev}' is not a disk target name; libvirt wants a prefix fd, hd, sd, vd, xvd or ubd followed by letters or digits, such as sdb.", parameterName);
+            LibvirtDatatypes.DiskTargetDev(targetDev, nameof(targetDev));
         }
 
+        return name;
+    }
+
+    private void RequireFreeTargetDev(string targetDev, string parameterName)
+    {
         if (TargetDevs().Contains(targetDev, StringComparer.Ordinal))
         {
             throw new ArgumentException($"The target name '{targetDev}' is already used by another disk of this domain.", parameterName);

@@ -235,6 +235,9 @@ internal static class XmlLoader
 
             var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
 
+            // For LibvirtXmlValueException's line and column when a typed read fails later.
+            element.AddAnnotation(new XmlSourcePosition(lineInfo.LineNumber, lineInfo.LinePosition));
+
             // What the writer would produce: '<' name (' ' name '=' quote value quote)* ('/>' | '>').
             var canonicalLength = 1 + reader.Name.Length + (empty ? 2 : 1);
             var attributeCount = 0;
@@ -275,6 +278,7 @@ internal static class XmlLoader
         /// </summary>
         private XElement ReadElementWithManyAttributes(int tagStart, int tagEnd, bool empty)
         {
+            var position = new XmlSourcePosition(lineInfo.LineNumber, lineInfo.LinePosition);
             var raw = xml[tagStart..tagEnd];
             var selfClosing = empty ? raw : raw[..^1] + "/>";
             var namespaces = new XmlNamespaceManager(reader.NameTable);
@@ -290,6 +294,7 @@ internal static class XmlLoader
                 element = XElement.Load(tagReader);
             }
 
+            element.AddAnnotation(position);
             CountQuoteStyle(raw, reader.AttributeCount);
             XmlSourceText.SetStartTag(element, raw);
             return element;

@@ -77,8 +77,13 @@ internal static class XmlValues
     }
 
     public static LibvirtXmlValueException Error(XElement element, XName? attribute, string value, string expected) =>
-        new(XmlTree.PathOf(element), attribute?.LocalName, value, expected);
+        Error(element, attribute?.LocalName, value, expected);
 
-    public static LibvirtXmlValueException Error(XElement element, string? attribute, string value, string expected) =>
-        new(XmlTree.PathOf(element), attribute, value, expected);
+    /// <summary>The error for a value read from <paramref name="element"/>, with the element's line and column when the document kept them.</summary>
+    public static LibvirtXmlValueException Error(XElement element, string? attribute, string value, string expected)
+    {
+        XObject node = attribute is null ? element : (XObject?)element.Attribute(attribute) ?? element;
+        var position = XmlSourcePosition.Of(node);
+        return new(XmlTree.PathOf(element), attribute, value, expected, position?.Line, position?.Column);
+    }
 }

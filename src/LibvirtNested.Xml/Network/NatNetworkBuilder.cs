@@ -1,5 +1,5 @@
 using System.Net;
-using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Network;
 
@@ -13,13 +13,17 @@ namespace LibvirtNested.Xml.Network;
 ///     .WithDhcpRange("192.168.166.128", "192.168.166.254")
 ///     .Build();
 /// </code>
-/// Every value is checked; a value libvirt, dnsmasq or the kernel would refuse (or that would silently collide)
-/// fails with an <see cref="ArgumentException"/> that names it.
+/// Every value is checked: one that does not fit the datatype libvirt's schema (or dnsmasq, or the kernel) gives
+/// it fails with a <see cref="LibvirtXmlValueException"/> naming the parameter and the datatype; values that fit
+/// but collide with each other (a DHCP range outside the subnet, a MAC reserved twice) fail with an
+/// <see cref="ArgumentException"/> that names them.
 /// </summary>
 public sealed class NatNetworkBuilder
 {
     private readonly string name;
     private readonly List<(string Mac, string? Name, IPAddress Ip)> hosts = [];
+
+    // Set by WithSubnet; kept apart from hostAddress so that WithHostAddress wins whatever the call order.
     private string? bridgeName;
     private Ipv4Subnet? subnet;
     private IPAddress? subnetAddress;
@@ -30,27 +34,22 @@ public sealed class NatNetworkBuilder
     private Guid? uuid;
 
     /// <summary>Starts a NAT network named <paramref name="name"/> (<c>/network/name</c>).</summary>
-    /// <param name="name">The network name; no '/' and not empty.</param>
-    /// <exception cref="ArgumentException">The name is empty or contains '/'.</exception>
+    /// <param name="name">The network name: not empty, no '/', no control characters.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The name is empty or contains '/' or a control character.</exception>
     public NatNetworkBuilder(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (name.Contains('/', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The network name '{name}' must not contain '/'.", nameof(name));
-        }
-
-        this.name = name;
+        this.name = LibvirtDatatypes.ObjectName(name, nameof(name));
     }
 
     /// <summary>The bridge device to create (<c>/network/bridge/@name</c>), such as <c>virbr1</c>; libvirt picks <c>virbrN</c> when not set.</summary>
     /// <param name="bridgeName">A Linux interface name: 1 to 15 characters, no '/', ':' or white space, not "." or "..".</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The name is not a valid interface name.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="bridgeName"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The name is not a valid interface name (libvirt's <c>deviceName</c> as the kernel's <c>dev_valid_name</c> narrows it).</exception>
     public NatNetworkBuilder WithBridge(string bridgeName)
     {
-        ArgumentNullException.ThrowIfNull(bridgeName);
-        this.bridgeName = NetworkValues.InterfaceNameProblem(bridgeName) is { } problem ? throw new ArgumentException(problem, nameof(bridgeName)) : bridgeName;
+        this.bridgeName = LibvirtDatatypes.InterfaceName(bridgeName, nameof(bridgeName));
         return this;
     }
 
@@ -60,13 +59,15 @@ public sealed class NatNetworkBuilder
     /// </summary>
     /// <param name="cidr">The subnet, with a prefix length (<c>/24</c>) or netmask (<c>/255.255.255.0</c>).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The text is not an IPv4 subnet, or the prefix leaves no room for hosts (/31, /32).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="cidr"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The text is not an IPv4 subnet.</exception>
+    /// <exception cref="ArgumentException">The prefix leaves no room for hosts (/31, /32).</exception>
     public NatNetworkBuilder WithSubnet(string cidr)
     {
         ArgumentNullException.ThrowIfNull(cidr);
         if (!Ipv4Subnet.TryParse(cidr, out var parsed, out var address))
         {
-            throw new ArgumentException($"'{cidr}' is not an IPv4 subnet; write it as 192.168.166.0/24.", nameof(cidr));
+            throw LibvirtXmlValueException.ForArgument(nameof(cidr), "ipv4Addr/prefix", cidr, "write an IPv4 subnet such as 192.168.166.0/24");
         }
 
         if (parsed.PrefixLength > 30)
@@ -85,7 +86,8 @@ public sealed class NatNetworkBuilder
     /// </summary>
     /// <param name="address">An IPv4 address inside the subnet, not its network or broadcast address.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The text is not an IPv4 address.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="address"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The text is not a dotted-quad IPv4 address (libvirt's <c>ipv4Addr</c>).</exception>
     public NatNetworkBuilder WithHostAddress(string address)
     {
         hostAddress = ParseAddress(address, nameof(address));
@@ -96,7 +98,8 @@ public sealed class NatNetworkBuilder
     /// <param name="start">The first address.</param>
     /// <param name="end">The last address.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">An address is not IPv4.</exception>
+    /// <exception cref="ArgumentNullException">An address is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">An address is not a dotted-quad IPv4 address (libvirt's <c>ipv4Addr</c>).</exception>
     public NatNetworkBuilder WithDhcpRange(string start, string end)
     {
         dhcpRange = (ParseAddress(start, nameof(start)), ParseAddress(end, nameof(end)));
@@ -106,25 +109,20 @@ public sealed class NatNetworkBuilder
     /// <summary>Masquerade only through this host interface (<c>&lt;forward mode='nat' dev='eth0'/&gt;</c>); any interface when not set.</summary>
     /// <param name="device">A host interface name, or <see langword="null"/> for any.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The name is not a valid interface name.</exception>
+    /// <exception cref="LibvirtXmlValueException">The name is not a valid interface name (libvirt's <c>deviceName</c> as the kernel's <c>dev_valid_name</c> narrows it).</exception>
     public NatNetworkBuilder WithForwardDevice(string? device)
     {
-        forwardDevice = device is not null && NetworkValues.InterfaceNameProblem(device) is { } problem ? throw new ArgumentException(problem, nameof(device)) : device;
+        forwardDevice = device is null ? null : LibvirtDatatypes.InterfaceName(device, nameof(device));
         return this;
     }
 
     /// <summary>The guests' DNS domain (<c>/network/domain/@name</c>), answered locally (<c>localOnly='yes'</c>).</summary>
-    /// <param name="domain">A DNS name such as <c>nested.test</c>, or <see langword="null"/> for none.</param>
+    /// <param name="domain">A DNS name such as <c>nested.test</c> (libvirt's <c>dnsName</c>: letters, digits, '.' and '-'), or <see langword="null"/> for none.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The name is empty or contains white space.</exception>
+    /// <exception cref="LibvirtXmlValueException">The name is empty or has other characters.</exception>
     public NatNetworkBuilder WithDomain(string? domain)
     {
-        if (domain is not null && (domain.Length == 0 || domain.Any(char.IsWhiteSpace)))
-        {
-            throw new ArgumentException($"'{domain}' is not a DNS domain name.", nameof(domain));
-        }
-
-        domainName = domain;
+        domainName = domain is null ? null : LibvirtDatatypes.DnsName(domain, nameof(domain));
         return this;
     }
 
@@ -137,33 +135,33 @@ public sealed class NatNetworkBuilder
         return this;
     }
 
-    /// <summary>Reserves an address for a guest NIC (<c>/network/ip/dhcp/host</c>).</summary>
-    /// <param name="mac">The guest NIC's MAC address, e.g. <c>52:54:00:6c:3c:01</c>.</param>
-    /// <param name="hostName">The host name the guest gets, or <see langword="null"/>.</param>
-    /// <param name="ip">The reserved IPv4 address, inside the subnet.</param>
+    /// <summary>Reserves an address for a guest NIC (<c>/network/ip/dhcp/host</c>); the same parameters as <c>LibvirtNetwork.AddDhcpHost</c> of a running network.</summary>
+    /// <param name="macAddress">The guest NIC's unicast MAC address (libvirt's <c>uniMacAddr</c>), e.g. <c>52:54:00:6c:3c:01</c>.</param>
+    /// <param name="ipAddress">The reserved IPv4 address, inside the subnet.</param>
+    /// <param name="hostName">The host name the guest gets (a <c>dnsName</c>: letters, digits, '.' and '-'), or <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">
-    /// The MAC or address is malformed, or a host with the same MAC address, name or address was already added.
-    /// </exception>
-    public NatNetworkBuilder AddDhcpHost(string mac, string? hostName, string ip)
+    /// <exception cref="ArgumentNullException"><paramref name="macAddress"/> or <paramref name="ipAddress"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LibvirtXmlValueException">The MAC address or host name is malformed, or the address is not IPv4.</exception>
+    /// <exception cref="ArgumentException">A host with the same MAC address, name or address was already added.</exception>
+    public NatNetworkBuilder AddDhcpHost(string macAddress, IPAddress ipAddress, string? hostName = null)
     {
-        ArgumentNullException.ThrowIfNull(mac);
-        if (!NetworkValues.IsMacAddress(mac))
+        LibvirtDatatypes.UniMacAddr(macAddress, nameof(macAddress));
+        ArgumentNullException.ThrowIfNull(ipAddress);
+        if (ipAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
         {
-            throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:6c:3c:01.", nameof(mac));
+            throw LibvirtXmlValueException.ForArgument(nameof(ipAddress), "ipv4Addr", ipAddress.ToString(), "a NAT network's DHCP hands out IPv4 addresses");
         }
 
-        if (hostName is not null && (hostName.Length == 0 || hostName.Any(char.IsWhiteSpace)))
+        if (hostName is not null)
         {
-            throw new ArgumentException($"'{hostName}' is not a host name.", nameof(hostName));
+            LibvirtDatatypes.DnsName(hostName, nameof(hostName));
         }
 
-        var address = ParseAddress(ip, nameof(ip));
         foreach (var host in hosts)
         {
-            if (string.Equals(host.Mac, mac, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(host.Mac, macAddress, StringComparison.OrdinalIgnoreCase))
             {
-                throw new ArgumentException($"The MAC address {mac} is already reserved (for {host.Ip}).", nameof(mac));
+                throw new ArgumentException($"The MAC address {macAddress} is already reserved (for {host.Ip}).", nameof(macAddress));
             }
 
             if (hostName is not null && string.Equals(host.Name, hostName, StringComparison.OrdinalIgnoreCase))
@@ -171,13 +169,13 @@ public sealed class NatNetworkBuilder
                 throw new ArgumentException($"The host name '{hostName}' is already reserved (for {host.Ip}).", nameof(hostName));
             }
 
-            if (host.Ip.Equals(address))
+            if (host.Ip.Equals(ipAddress))
             {
-                throw new ArgumentException($"The address {ip} is already reserved (for {host.Mac}).", nameof(ip));
+                throw new ArgumentException($"The address {ipAddress} is already reserved (for {host.Mac}).", nameof(ipAddress));
             }
         }
 
-        hosts.Add((mac, hostName, address));
+        hosts.Add((macAddress, hostName, ipAddress));
         return this;
     }
 
@@ -202,10 +200,10 @@ public sealed class NatNetworkBuilder
 
         foreach (var reserved in hosts)
         {
-            CheckUsable(net, reserved.Ip, "ip", $"The reserved address {reserved.Ip} of {reserved.Mac}");
+            CheckUsable(net, reserved.Ip, "ipAddress", $"The reserved address {reserved.Ip} of {reserved.Mac}");
             if (reserved.Ip.Equals(host))
             {
-                throw new ArgumentException($"The reserved address {reserved.Ip} of {reserved.Mac} is the host's own address on the bridge.", "ip");
+                throw new ArgumentException($"The reserved address {reserved.Ip} of {reserved.Mac} is the host's own address on the bridge.", "ipAddress");
             }
         }
 
@@ -295,6 +293,6 @@ public sealed class NatNetworkBuilder
         ArgumentNullException.ThrowIfNull(text, parameter);
         return Ipv4Subnet.TryParseAddress(text, out var address)
             ? address
-            : throw new ArgumentException($"'{text}' is not an IPv4 address.", parameter);
+            : throw LibvirtXmlValueException.ForArgument(parameter, "ipv4Addr", text, "write a dotted-quad IPv4 address such as 192.168.166.1");
     }
 }

@@ -43,9 +43,10 @@ public sealed class NetworkDhcp : XmlView
     /// <param name="name">The guest's host name, or <see langword="null"/>.</param>
     /// <param name="ip">The reserved address.</param>
     /// <returns>The new host.</returns>
+    /// <exception cref="LibvirtXmlValueException">The MAC address is not a unicast <c>uniMacAddr</c>, or a value has control characters.</exception>
     /// <exception cref="ArgumentException">
-    /// The MAC address is malformed; neither MAC nor name is given; or a host with the same MAC address, name or
-    /// address already exists (libvirt would refuse the duplicate).
+    /// Neither MAC nor name is given; or a host with the same MAC address, name or address already exists
+    /// (libvirt would refuse the duplicate).
     /// </exception>
     public NetworkDhcpHost AddHost(string? mac, string? name, string ip)
     {
@@ -55,9 +56,15 @@ public sealed class NetworkDhcp : XmlView
             throw new ArgumentException($"A DHCP host for {ip} needs a MAC address, a name, or both.", nameof(mac));
         }
 
-        if (mac is not null && !NetworkValues.IsMacAddress(mac))
+        LibvirtDatatypes.Text(ip, nameof(ip), "ipAddr");
+        if (mac is not null)
         {
-            throw new ArgumentException($"'{mac}' is not a MAC address; write six hexadecimal pairs separated by colons, such as 52:54:00:6c:3c:01.", nameof(mac));
+            LibvirtDatatypes.UniMacAddr(mac, nameof(mac));
+        }
+
+        if (name is not null)
+        {
+            LibvirtDatatypes.Text(name, nameof(name), "DHCP host name");
         }
 
         foreach (var existing in Hosts)

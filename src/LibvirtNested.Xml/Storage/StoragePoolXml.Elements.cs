@@ -7,10 +7,10 @@ public sealed partial class StoragePoolXml
     private static readonly string[] Order = ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target"];
 
     /// <summary><c>/pool/@type</c>: <c>dir</c>, <c>fs</c>, <c>netfs</c>, <c>logical</c>, <c>disk</c>, <c>iscsi</c>, …</summary>
-    public string? Type
+    public StoragePoolType? Type
     {
-        get => GetAttribute("type");
-        set => SetAttribute("type", value);
+        get => GetAttribute("type") is { } value ? new StoragePoolType(value) : null;
+        set => SetAttribute("type", value?.Value);
     }
 
     /// <summary><c>/pool/name</c>: the pool's unique name.</summary>

@@ -56,7 +56,7 @@ public sealed partial class StoragePoolXml : LibvirtXmlDocument
 
         var pool = new StoragePoolXml(NewDocument(RootElementName))
         {
-            Type = "dir",
+            Type = StoragePoolType.Dir,
             Name = name,
             TargetPath = path,
         };

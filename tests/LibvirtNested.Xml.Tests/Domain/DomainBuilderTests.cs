@@ -11,11 +11,11 @@ public sealed class DomainBuilderTests
 
     /// <summary>virt-install -n nested-L2 -r 16000 --vcpus=4 -l ISO --disk path=/dev/sda2 -w network=nested-bridge</summary>
     private static DomainBuilder Walkthrough() => new DomainBuilder("nested-L2")
-        .WithMemory("16000")
+        .WithMemory(DataSize.FromMebibytes(16000))
         .WithVcpus(4)
-        .WithInstallIso(Iso)
+        .WithCdrom(Iso)
         .WithBlockDisk("/dev/sda2")
-        .WithNetwork("nested-bridge");
+        .WithNetworkInterface("nested-bridge");
 
     [Test]
     public void Builds_the_walkthrough_guest()
@@ -47,11 +47,11 @@ public sealed class DomainBuilderTests
     public void Builds_an_image_file_guest_with_host_passthrough_and_a_fixed_uuid()
     {
         var domain = new DomainBuilder("nested-L2-image")
-            .WithMemory(8UL << 30)
+            .WithMemory(DataSize.FromGibibytes(8))
             .WithVcpus(2)
-            .WithInstallIso(Iso)
-            .WithImageDisk("/var/lib/libvirt/images/nested-L2.qcow2")
-            .WithNetwork("nested-bridge", mac: "52:54:00:6c:00:02")
+            .WithCdrom(Iso)
+            .WithFileDisk("/var/lib/libvirt/images/nested-L2.qcow2")
+            .WithNetworkInterface("nested-bridge", macAddress: "52:54:00:6c:00:02")
             .WithHostPassthrough(migratableCpu: false)
             .WithUuid(Guid.Parse("8d1f4b1e-52a3-4c1b-9d7e-2f6a0c9e3b10"))
             .Build();
@@ -68,9 +68,9 @@ public sealed class DomainBuilderTests
         var domain = new DomainBuilder("plain")
             .WithType("qemu")
             .WithMachine("x86_64", "pc-q35-7.2")
-            .WithMemory("2G")
-            .WithImageDisk("/images/a.raw", "raw")
-            .WithBlockDisk("/dev/vg/data", "scsi")
+            .WithMemory(DataSize.Parse("2G"))
+            .WithFileDisk("/images/a.raw", "raw")
+            .WithBlockDisk("/dev/vg/data", DomainDiskBus.Scsi)
             .WithSerialConsole(false)
             .Build();
         Assert.That(domain.Type, Is.EqualTo("qemu"));
@@ -96,8 +96,20 @@ public sealed class DomainBuilderTests
     [TestCase("")]
     [TestCase("  ")]
     [TestCase("nested/L2")]
+    [TestCase("nested\nL2")]
+    [TestCase("nested-L2\n")]
+    [TestCase("nested\0L2")]
+    [TestCase("nested\uFFFEL2")]
     public void Refuses_a_bad_name(string name) =>
-        Assert.That(() => new DomainBuilder(name), Throws.ArgumentException.With.Property("ParamName").EqualTo("name"));
+        Assert.That(() => new DomainBuilder(name), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("name").And.Property("Datatype").EqualTo("objectName"));
+
+    [Test]
+    public void Refuses_a_name_with_a_lone_surrogate()
+    {
+        // Built at run time: a lone surrogate does not survive a [TestCase] attribute's metadata.
+        var name = "nested" + (char)0xD800 + "L2";
+        Assert.That(() => new DomainBuilder(name), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("lone surrogate"));
+    }
 
     [Test]
     public void Refuses_bad_values_naming_them()
@@ -106,29 +118,33 @@ public sealed class DomainBuilderTests
         Assert.Multiple(() =>
         {
             Assert.That(() => new DomainBuilder(null!), Throws.ArgumentNullException);
-            Assert.That(() => builder.WithMemory(0UL), Throws.TypeOf<ArgumentOutOfRangeException>());
-            Assert.That(() => builder.WithMemory("0"), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("'0'"));
-            Assert.That(() => builder.WithMemory("lots"), Throws.ArgumentException.With.Message.Contains("'lots'").And.Property("ParamName").EqualTo("size"));
-            Assert.That(() => builder.WithMemory("16 parsecs"), Throws.ArgumentException.With.Message.Contains("parsecs"));
-            Assert.That(() => builder.WithVcpus(0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("0 vCPUs"));
-            Assert.That(() => builder.WithInstallIso("debian.iso"), Throws.ArgumentException.With.Message.Contains("'debian.iso'"));
-            Assert.That(() => builder.WithBlockDisk("sda2"), Throws.ArgumentException.With.Message.Contains("'sda2'"));
-            Assert.That(() => builder.WithBlockDisk("/dev/sda2", "warp"), Throws.ArgumentException.With.Message.Contains("'warp'"));
-            Assert.That(() => builder.WithImageDisk("", "raw"), Throws.ArgumentException.With.Property("ParamName").EqualTo("path"));
-            Assert.That(() => builder.WithImageDisk("/a.img", " "), Throws.ArgumentException.With.Property("ParamName").EqualTo("format"));
-            Assert.That(() => builder.WithNetwork(""), Throws.ArgumentException.With.Property("ParamName").EqualTo("networkName"));
-            Assert.That(() => builder.WithNetwork("n", mac: "52:54:00"), Throws.ArgumentException.With.Message.Contains("'52:54:00'"));
-            Assert.That(() => builder.WithUuid(Guid.Empty), Throws.ArgumentException);
-            Assert.That(() => builder.WithType(""), Throws.ArgumentException);
-            Assert.That(() => builder.WithMachine("x86_64", ""), Throws.ArgumentException);
+            Assert.That(() => builder.WithMemory(DataSize.FromBytes(0)), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("size"));
+            Assert.That(() => builder.WithVcpus(0), Throws.TypeOf<LibvirtXmlValueException>().With.Property("Datatype").EqualTo("countCPU"));
+            Assert.That(() => builder.WithVcpus(65536), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'65536'"));
+            Assert.That(() => builder.WithCdrom("debian.iso"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'debian.iso'"));
+            Assert.That(() => builder.WithCdrom("/"), Throws.TypeOf<LibvirtXmlValueException>().With.Property("Datatype").EqualTo("absFilePath"));
+            Assert.That(() => builder.WithBlockDisk("sda2"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'sda2'"));
+            Assert.That(() => builder.WithBlockDisk("/dev/sda2\n"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'/dev/sda2\\n'"));
+            Assert.That(() => builder.WithBlockDisk("/dev/sda2", new DomainDiskBus("warp")), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'warp'"));
+            Assert.That(() => builder.WithFileDisk("", "raw"), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("path"));
+            Assert.That(() => builder.WithFileDisk("/a.img", " "), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("format"));
+            Assert.That(() => builder.WithFileDisk("/a.img", "qcow2 "), Throws.TypeOf<LibvirtXmlValueException>().With.Property("Datatype").EqualTo("storageFormat"));
+            Assert.That(() => builder.WithNetworkInterface(""), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("networkName"));
+            Assert.That(() => builder.WithNetworkInterface("n", "e1000 <x>"), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("model"));
+            Assert.That(() => builder.WithNetworkInterface("n", macAddress: "52:54:00"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'52:54:00'"));
+            Assert.That(() => builder.WithUuid(Guid.Empty), Throws.TypeOf<LibvirtXmlValueException>());
+            Assert.That(() => builder.WithType(""), Throws.TypeOf<LibvirtXmlValueException>());
+            Assert.That(() => builder.WithMachine("x86_64", ""), Throws.TypeOf<LibvirtXmlValueException>());
+            Assert.That(() => builder.WithMachine("x86_64", "pc q35"), Throws.TypeOf<LibvirtXmlValueException>().With.Property("Datatype").EqualTo("machine"));
+            Assert.That(() => builder.WithMachine("x86_64\n", "q35"), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("architecture"));
         });
     }
 
     [Test]
     public void Refuses_a_repeated_mac()
     {
-        var builder = new DomainBuilder("x").WithNetwork("a", mac: "52:54:00:00:00:01");
-        Assert.That(() => builder.WithNetwork("b", mac: "52:54:00:00:00:01"), Throws.ArgumentException.With.Message.Contains("already given"));
+        var builder = new DomainBuilder("x").WithNetworkInterface("a", macAddress: "52:54:00:00:00:01");
+        Assert.That(() => builder.WithNetworkInterface("b", macAddress: "52:54:00:00:00:01"), Throws.ArgumentException.With.Message.Contains("already given"));
     }
 
     [Test]

@@ -28,7 +28,7 @@ public sealed class DomainOsTests
             Assert.That(os.Type, Is.EqualTo("hvm"));
             Assert.That(os.Arch, Is.EqualTo("x86_64"));
             Assert.That(os.Machine, Is.EqualTo("q35"));
-            Assert.That(os.Firmware, Is.EqualTo("efi"));
+            Assert.That(os.Firmware, Is.EqualTo(DomainOsFirmware.Efi));
             Assert.That(os.Loader, Is.EqualTo("/usr/share/OVMF/OVMF_CODE.fd"));
             Assert.That(os.LoaderReadOnly, Is.True);
             Assert.That(os.LoaderType, Is.EqualTo(DomainOsLoaderType.Pflash));
@@ -84,7 +84,7 @@ public sealed class DomainOsTests
         os.Machine = "q35";
         os.Type = "hvm";
         os.Arch = "x86_64";
-        os.Firmware = "bios";
+        os.Firmware = DomainOsFirmware.Bios;
         Assert.That(domain.ToXmlString(), Is.EqualTo("""
             <domain>
               <name>x</name>

@@ -13,7 +13,7 @@ public sealed class DomainVcpuTests
         Assert.Multiple(() =>
         {
             Assert.That(vcpu.Count, Is.EqualTo(2));
-            Assert.That(vcpu.Placement, Is.EqualTo("static"));
+            Assert.That(vcpu.Placement, Is.EqualTo(DomainVcpuPlacement.Static));
             Assert.That(vcpu.CpuSet, Is.EqualTo("1-4,^3,6"));
             Assert.That(vcpu.Current, Is.EqualTo(1));
         });
@@ -26,7 +26,7 @@ public sealed class DomainVcpuTests
         var vcpu = domain.Vcpu!;
         vcpu.Count = 8;
         vcpu.Current = null;
-        vcpu.Placement = "static";
+        vcpu.Placement = DomainVcpuPlacement.Static;
         vcpu.CpuSet = "0-3";
         Assert.That(domain.ToXmlString(), Is.EqualTo("<domain><vcpu placement='static' cpuset='0-3'>8</vcpu></domain>"));
         vcpu.Count = null;

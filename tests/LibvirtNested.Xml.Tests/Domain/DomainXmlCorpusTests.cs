@@ -182,7 +182,7 @@ public sealed class DomainXmlCorpusTests
         if (domain.Vcpu is { } vcpu)
         {
             Count("vcpu", vcpu.Count);
-            Count("vcpu/@placement", vcpu.Placement);
+            Count("vcpu/@placement", vcpu.Placement?.Value);
             Count("vcpu/@current", vcpu.Current);
             Count("vcpu/@cpuset", vcpu.CpuSet);
         }
@@ -192,7 +192,7 @@ public sealed class DomainXmlCorpusTests
             Count("os/type", os.Type);
             Count("os/type/@arch", os.Arch);
             Count("os/type/@machine", os.Machine);
-            Count("os/@firmware", os.Firmware);
+            Count("os/@firmware", os.Firmware?.Value);
             Count("os/boot", os.BootDevices.Count == 0 ? null : os.BootDevices);
             Count("os/loader", os.Loader);
             Count("os/loader/@readonly", os.LoaderReadOnly);

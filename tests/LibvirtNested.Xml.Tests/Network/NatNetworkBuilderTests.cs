@@ -1,3 +1,4 @@
+using System.Net;
 using LibvirtNested.Testing;
 using LibvirtNested.Xml.Network;
 using NUnit.Framework;
@@ -48,8 +49,8 @@ public sealed class NatNetworkBuilderTests
             .WithForwardDevice("eth0")
             .WithDomain("nested.test")
             .WithUuid(Guid.Parse("0b7d3f5e-4b0c-4d43-9f5c-6a2b1c3d4e5f"))
-            .AddDhcpHost("52:54:00:6c:3c:01", "l2-guest", "192.168.166.10")
-            .AddDhcpHost("52:54:00:6c:3c:02", null, "192.168.166.11")
+            .AddDhcpHost("52:54:00:6c:3c:01", IPAddress.Parse("192.168.166.10"), "l2-guest")
+            .AddDhcpHost("52:54:00:6c:3c:02", IPAddress.Parse("192.168.166.11"))
             .Build()
             .ToXmlString();
 
@@ -124,9 +125,9 @@ public sealed class NatNetworkBuilderTests
     [Test]
     public void Refuses_a_malformed_dhcp_range_address()
     {
-        var e = Assert.Throws<ArgumentException>(() => Walkthrough().WithDhcpRange("192.168.166", "192.168.166.254"));
+        var e = Assert.Throws<LibvirtXmlValueException>(() => Walkthrough().WithDhcpRange("192.168.166", "192.168.166.254"));
         Assert.That(e!.Message, Does.Contain("'192.168.166'"));
-        Assert.That(e.ParamName, Is.EqualTo("start"));
+        Assert.That(e.ParameterName, Is.EqualTo("start"));
     }
 
     [TestCase("virbr-nested-bridge1", "1 to 15 characters")]
@@ -134,13 +135,16 @@ public sealed class NatNetworkBuilderTests
     [TestCase("vir/br1", "'/'")]
     [TestCase("vir br1", "white space")]
     [TestCase("virbr:1", "':'")]
-    [TestCase(".", "not a valid interface name")]
-    [TestCase("..", "not a valid interface name")]
+    [TestCase(".", "refuses '.'")]
+    [TestCase("..", "refuses '.'")]
+    [TestCase("virbr1\n", "line feed")]
+    [TestCase("virbr\t1", "tab")]
+    [TestCase("virbr<1>", "'/', ':' or white space")]
     public void Refuses_a_bridge_name_linux_would_refuse(string name, string reason)
     {
-        var e = Assert.Throws<ArgumentException>(() => new NatNetworkBuilder("n").WithBridge(name));
-        Assert.That(e!.Message, Does.Contain($"'{name}'").And.Contain(reason));
-        Assert.That(e.ParamName, Is.EqualTo("bridgeName"));
+        var e = Assert.Throws<LibvirtXmlValueException>(() => new NatNetworkBuilder("n").WithBridge(name));
+        Assert.That(e!.Message, Does.Contain($"'{LibvirtXmlValueException.Display(name)}'").And.Contain(reason));
+        Assert.That(e.ParameterName, Is.EqualTo("bridgeName"));
     }
 
     [Test]
@@ -153,9 +157,9 @@ public sealed class NatNetworkBuilderTests
     [Test]
     public void Refuses_a_forward_device_linux_would_refuse()
     {
-        var e = Assert.Throws<ArgumentException>(() => Walkthrough().WithForwardDevice("eth 0"));
+        var e = Assert.Throws<LibvirtXmlValueException>(() => Walkthrough().WithForwardDevice("eth 0"));
         Assert.That(e!.Message, Does.Contain("'eth 0'"));
-        Assert.That(e.ParamName, Is.EqualTo("device"));
+        Assert.That(e.ParameterName, Is.EqualTo("device"));
     }
 
     [Test]
@@ -186,9 +190,9 @@ public sealed class NatNetworkBuilderTests
     [TestCase("192.168.166.0/255.0.255.0")]
     public void Refuses_a_malformed_subnet(string cidr)
     {
-        var e = Assert.Throws<ArgumentException>(() => new NatNetworkBuilder("n").WithSubnet(cidr));
+        var e = Assert.Throws<LibvirtXmlValueException>(() => new NatNetworkBuilder("n").WithSubnet(cidr));
         Assert.That(e!.Message, Does.Contain($"'{cidr}'"));
-        Assert.That(e.ParamName, Is.EqualTo("cidr"));
+        Assert.That(e.ParameterName, Is.EqualTo("cidr"));
     }
 
     [Test]
@@ -201,26 +205,26 @@ public sealed class NatNetworkBuilderTests
     [Test]
     public void Refuses_two_dhcp_hosts_with_the_same_mac_address_in_any_case()
     {
-        var builder = Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", "a", "192.168.166.10");
-        var e = Assert.Throws<ArgumentException>(() => builder.AddDhcpHost("52:54:00:6C:3C:01", "b", "192.168.166.11"));
+        var builder = Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", IPAddress.Parse("192.168.166.10"), "a");
+        var e = Assert.Throws<ArgumentException>(() => builder.AddDhcpHost("52:54:00:6C:3C:01", IPAddress.Parse("192.168.166.11"), "b"));
         Assert.That(e!.Message, Does.Contain("52:54:00:6C:3C:01"));
-        Assert.That(e.ParamName, Is.EqualTo("mac"));
+        Assert.That(e.ParamName, Is.EqualTo("macAddress"));
     }
 
     [Test]
     public void Refuses_two_dhcp_hosts_with_the_same_address()
     {
-        var builder = Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", "a", "192.168.166.10");
-        var e = Assert.Throws<ArgumentException>(() => builder.AddDhcpHost("52:54:00:6c:3c:02", "b", "192.168.166.10"));
+        var builder = Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", IPAddress.Parse("192.168.166.10"), "a");
+        var e = Assert.Throws<ArgumentException>(() => builder.AddDhcpHost("52:54:00:6c:3c:02", IPAddress.Parse("192.168.166.10"), "b"));
         Assert.That(e!.Message, Does.Contain("192.168.166.10"));
-        Assert.That(e.ParamName, Is.EqualTo("ip"));
+        Assert.That(e.ParamName, Is.EqualTo("ipAddress"));
     }
 
     [Test]
     public void Refuses_two_dhcp_hosts_with_the_same_name()
     {
-        var builder = Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", "l2", "192.168.166.10");
-        var e = Assert.Throws<ArgumentException>(() => builder.AddDhcpHost("52:54:00:6c:3c:02", "l2", "192.168.166.11"));
+        var builder = Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", IPAddress.Parse("192.168.166.10"), "l2");
+        var e = Assert.Throws<ArgumentException>(() => builder.AddDhcpHost("52:54:00:6c:3c:02", IPAddress.Parse("192.168.166.11"), "l2"));
         Assert.That(e!.Message, Does.Contain("'l2'"));
         Assert.That(e.ParamName, Is.EqualTo("hostName"));
     }
@@ -228,30 +232,30 @@ public sealed class NatNetworkBuilderTests
     [Test]
     public void Refuses_a_dhcp_host_outside_the_subnet()
     {
-        var e = Assert.Throws<ArgumentException>(() => Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", "a", "10.0.0.5").Build());
+        var e = Assert.Throws<ArgumentException>(() => Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", IPAddress.Parse("10.0.0.5"), "a").Build());
         Assert.That(e!.Message, Does.Contain("10.0.0.5").And.Contain("not in the subnet"));
-        Assert.That(e.ParamName, Is.EqualTo("ip"));
+        Assert.That(e.ParamName, Is.EqualTo("ipAddress"));
     }
 
     [Test]
     public void Refuses_a_dhcp_host_on_the_host_address()
     {
-        var e = Assert.Throws<ArgumentException>(() => Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", "a", "192.168.166.1").Build());
+        var e = Assert.Throws<ArgumentException>(() => Walkthrough().AddDhcpHost("52:54:00:6c:3c:01", IPAddress.Parse("192.168.166.1"), "a").Build());
         Assert.That(e!.Message, Does.Contain("192.168.166.1").And.Contain("host's own address"));
     }
 
     [Test]
     public void Refuses_a_malformed_mac_address()
     {
-        var e = Assert.Throws<ArgumentException>(() => Walkthrough().AddDhcpHost("52:54:00:6c:3c", "a", "192.168.166.10"));
+        var e = Assert.Throws<LibvirtXmlValueException>(() => Walkthrough().AddDhcpHost("52:54:00:6c:3c", IPAddress.Parse("192.168.166.10"), "a"));
         Assert.That(e!.Message, Does.Contain("'52:54:00:6c:3c'"));
-        Assert.That(e.ParamName, Is.EqualTo("mac"));
+        Assert.That(e.ParameterName, Is.EqualTo("macAddress"));
     }
 
     [Test]
     public void Refuses_a_network_name_with_a_slash()
     {
-        var e = Assert.Throws<ArgumentException>(() => new NatNetworkBuilder("nested/bridge"));
+        var e = Assert.Throws<LibvirtXmlValueException>(() => new NatNetworkBuilder("nested/bridge"));
         Assert.That(e!.Message, Does.Contain("'nested/bridge'"));
     }
 }

@@ -61,7 +61,7 @@ public sealed class NetworkDhcpTests
     {
         var dhcp = Dhcp(NetworkXml.Parse(Walkthrough));
 
-        Assert.That(Assert.Throws<ArgumentException>(() => dhcp.AddHost("52-54-00-6c-3c-02", null, "192.168.166.12"))!.Message, Does.Contain("'52-54-00-6c-3c-02'"));
+        Assert.That(Assert.Throws<LibvirtXmlValueException>(() => dhcp.AddHost("52-54-00-6c-3c-02", null, "192.168.166.12"))!.Message, Does.Contain("'52-54-00-6c-3c-02'"));
         Assert.Throws<ArgumentException>(() => dhcp.AddHost(null, null, "192.168.166.12"));
     }
 

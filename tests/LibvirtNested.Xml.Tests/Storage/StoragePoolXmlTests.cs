@@ -32,7 +32,7 @@ public sealed class StoragePoolXmlTests
     {
         var pool = StoragePoolXml.CreateDirectory("nested", "/var/lib/libvirt/nested");
 
-        Assert.That((pool.Type, pool.Name, pool.TargetPath), Is.EqualTo(("dir", "nested", "/var/lib/libvirt/nested")));
+        Assert.That((pool.Type?.Value, pool.Name, pool.TargetPath), Is.EqualTo(("dir", "nested", "/var/lib/libvirt/nested")));
         Assert.That(RelaxNg.Validate("storagepool", pool.ToXmlString()), Is.Null);
         Snapshot.Verify(pool.ToXmlString());
     }
@@ -51,7 +51,7 @@ public sealed class StoragePoolXmlTests
     {
         var pool = StoragePoolXml.Parse(Dumped);
 
-        Assert.That((pool.Type, pool.Name, pool.Uuid), Is.EqualTo(("dir", "default", (Guid?)Guid.Parse("3c0e6c54-6a5e-4b8f-9d8a-1f2e3d4c5b6a"))));
+        Assert.That((pool.Type?.Value, pool.Name, pool.Uuid), Is.EqualTo(("dir", "default", (Guid?)Guid.Parse("3c0e6c54-6a5e-4b8f-9d8a-1f2e3d4c5b6a"))));
         Assert.That((pool.CapacityBytes, pool.AllocationBytes, pool.AvailableBytes), Is.EqualTo(((ulong?)105089261568, (ulong?)20133171200, (ulong?)84956090368)));
         Assert.That(pool.TargetPath, Is.EqualTo("/var/lib/libvirt/images"));
         Assert.That((pool.SourceDevicePath, pool.SourceDirPath), Is.EqualTo(((string?)null, (string?)null)));

@@ -2,6 +2,7 @@
 // read it back, and create the NAT network. Prints one line per check; exits non-zero on the first failure.
 using System.Reflection;
 using LibvirtNested;
+using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
 
@@ -23,10 +24,10 @@ var version = typeof(LibvirtConnection).Assembly.GetCustomAttribute<AssemblyInfo
 Console.WriteLine($"LibvirtNested {version}");
 
 var guest = new DomainBuilder("package-test")
-    .WithMemory("1G")
+    .WithMemory(DataSize.FromGibibytes(1))
     .WithVcpus(1)
-    .WithImageDisk("/var/lib/libvirt/images/package-test.qcow2")
-    .WithNetwork("default")
+    .WithFileDisk("/var/lib/libvirt/images/package-test.qcow2")
+    .WithNetworkInterface("default")
     .Build();
 
 using var connection = LibvirtConnection.Open("test:///default");

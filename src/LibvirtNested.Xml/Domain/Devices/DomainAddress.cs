@@ -20,10 +20,10 @@ public sealed class DomainAddress : XmlView
     }
 
     /// <summary><c>@type</c>: <c>pci</c>, <c>drive</c>, <c>virtio-serial</c>, <c>ccid</c>, <c>usb</c>, <c>ccw</c>, <c>isa</c>, …</summary>
-    public string? Type
+    public DomainAddressType? Type
     {
-        get => GetAttribute("type");
-        set => SetAttribute("type", value);
+        get => GetAttribute("type") is { } value ? new DomainAddressType(value) : null;
+        set => SetAttribute("type", value?.Value);
     }
 
     /// <summary><c>@controller</c> (drive, virtio-serial, ccid): the index of the controller of the matching kind.</summary>
@@ -99,7 +99,7 @@ public sealed class DomainAddress : XmlView
     /// <param name="value">The value or <see langword="null"/>.</param>
     public void Set(string name, string? value) => SetAttribute(name, value);
 
-    private string? Format(int? value, int digits) => Type == "pci" ? Hex(value, digits) : value?.ToString(CultureInfo.InvariantCulture);
+    private string? Format(int? value, int digits) => Type == DomainAddressType.Pci ? Hex(value, digits) : value?.ToString(CultureInfo.InvariantCulture);
 
     private static string? Hex(int? value, int digits)
     {

@@ -14,10 +14,10 @@ public sealed class DomainGraphics : DomainDevice
     }
 
     /// <summary><c>@type</c>: <c>vnc</c>, <c>spice</c>, <c>sdl</c>, <c>rdp</c>, <c>desktop</c>, <c>egl-headless</c>, <c>dbus</c>.</summary>
-    public string? Type
+    public DomainGraphicsType? Type
     {
-        get => GetAttribute("type");
-        set => SetAttribute("type", value);
+        get => GetAttribute("type") is { } value ? new DomainGraphicsType(value) : null;
+        set => SetAttribute("type", value?.Value);
     }
 
     /// <summary><c>@port</c>: the TCP port (<c>-1</c> means chosen automatically, as libvirt writes with autoport).</summary>

@@ -23,17 +23,17 @@ public sealed class DomainHostdev : DomainDevice
     }
 
     /// <summary><c>@mode</c>: <c>subsystem</c> (PCI, USB, SCSI, mdev, …) or <c>capabilities</c> (LXC storage, misc, net).</summary>
-    public string? Mode
+    public DomainHostdevMode? Mode
     {
-        get => GetAttribute("mode");
-        set => SetAttribute("mode", value);
+        get => GetAttribute("mode") is { } value ? new DomainHostdevMode(value) : null;
+        set => SetAttribute("mode", value?.Value);
     }
 
     /// <summary><c>@type</c>: <c>pci</c>, <c>usb</c>, <c>scsi</c>, <c>scsi_host</c>, <c>mdev</c>, or for capabilities mode <c>storage</c>, <c>misc</c>, <c>net</c>.</summary>
-    public string? Type
+    public DomainHostdevType? Type
     {
-        get => GetAttribute("type");
-        set => SetAttribute("type", value);
+        get => GetAttribute("type") is { } value ? new DomainHostdevType(value) : null;
+        set => SetAttribute("type", value?.Value);
     }
 
     /// <summary><c>@managed</c>: libvirt detaches the device from its host driver before start and reattaches it after.</summary>

@@ -48,7 +48,7 @@ internal sealed class ScsiLayout
                 continue;
             }
 
-            if (device.Address is { Type: "drive" } address)
+            if (device.Address is { Type.Value: "drive" } address)
             {
                 var controller = address.Controller ?? 0;
                 layout.controllerIndexes.Add(controller);
@@ -98,7 +98,7 @@ internal sealed class ScsiLayout
     private static bool IsOnScsiBus(DomainDevice device) => device switch
     {
         DomainDisk disk => (disk.Target?.Element.Attribute("bus")?.Value ?? (disk.Target?.Dev is { } dev ? DomainDiskTargetName.DefaultBusOf(dev) : null)) == "scsi",
-        DomainHostdev hostdev => hostdev.Type == "scsi",
+        DomainHostdev hostdev => hostdev.Type == DomainHostdevType.Scsi,
         _ => false,
     };
 }

@@ -14,7 +14,7 @@ public sealed class DomainAddressTests
         var drive = new DomainAddress(XElement.Parse("<address type='drive' controller='1' bus='0' target='2' unit='16383'/>"));
         Assert.Multiple(() =>
         {
-            Assert.That((pci.Type, pci.Domain, pci.Bus, pci.Slot, pci.Function), Is.EqualTo(("pci", (int?)0, (int?)31, (int?)27, (int?)7)));
+            Assert.That((pci.Type?.Value, pci.Domain, pci.Bus, pci.Slot, pci.Function), Is.EqualTo(("pci", (int?)0, (int?)31, (int?)27, (int?)7)));
             Assert.That(pci.Attributes["multifunction"], Is.EqualTo("on"));
             Assert.That(pci.Controller, Is.Null);
             Assert.That((drive.Controller, drive.Bus, drive.Target, drive.Unit), Is.EqualTo(((int?)1, (int?)0, (int?)2, (int?)16383)));
@@ -25,8 +25,8 @@ public sealed class DomainAddressTests
     [Test]
     public void Writes_pci_numbers_as_libvirt_does_and_drive_numbers_in_decimal()
     {
-        var pci = new DomainAddress(new XElement("address")) { Type = "pci", Domain = 0, Bus = 2, Slot = 0x1f, Function = 3 };
-        var drive = new DomainAddress(new XElement("address")) { Type = "drive", Controller = 0, Bus = 1, Target = 0, Unit = 12 };
+        var pci = new DomainAddress(new XElement("address")) { Type = DomainAddressType.Pci, Domain = 0, Bus = 2, Slot = 0x1f, Function = 3 };
+        var drive = new DomainAddress(new XElement("address")) { Type = DomainAddressType.Drive, Controller = 0, Bus = 1, Target = 0, Unit = 12 };
         Assert.That(pci.ToString(), Is.EqualTo("<address type='pci' domain='0x0000' bus='0x02' slot='0x1f' function='0x3'/>"));
         Assert.That(drive.ToString(), Is.EqualTo("<address type='drive' controller='0' bus='1' target='0' unit='12'/>"));
         drive.Unit = null;
@@ -48,7 +48,7 @@ public sealed class DomainAddressTests
         var domain = DeviceXml.WithDevices("<memballoon model='virtio'/>");
         var balloon = domain.Devices[0];
         var address = balloon.GetOrAddAddress();
-        address.Type = "pci";
+        address.Type = DomainAddressType.Pci;
         address.Domain = 0;
         address.Bus = 5;
         address.Slot = 0;

@@ -182,12 +182,12 @@ public sealed class DomainDeviceCorpusTests
     }
 
     private static (int, int, int, int)? DriveAddress(DomainDevice device) =>
-        device.Address is { Type: "drive" } a ? (a.Controller ?? 0, a.Bus ?? 0, a.Target ?? 0, a.Unit ?? 0) : null;
+        device.Address is { Type.Value: "drive" } a ? (a.Controller ?? 0, a.Bus ?? 0, a.Target ?? 0, a.Unit ?? 0) : null;
 
     private static bool IsOnScsiBus(DomainDevice device) => device switch
     {
         DomainDisk disk => disk.Target?.Bus == DomainDiskBus.Scsi || (disk.Target?.Bus is null && disk.Target?.Dev?.StartsWith("sd", StringComparison.Ordinal) == true),
-        DomainHostdev hostdev => hostdev.Type == "scsi",
+        DomainHostdev hostdev => hostdev.Type == DomainHostdevType.Scsi,
         _ => false,
     };
 

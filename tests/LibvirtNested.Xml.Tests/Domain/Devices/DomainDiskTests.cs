@@ -48,7 +48,7 @@ public sealed class DomainDiskTests
             Assert.That(disk.Wwn, Is.EqualTo("5000c500a1b2c3d4"));
             Assert.That(disk.BootOrder, Is.EqualTo(2));
             Assert.That(disk.Alias, Is.EqualTo("ua-lun"));
-            Assert.That(disk.Address!.Type, Is.EqualTo("drive"));
+            Assert.That(disk.Address!.Type, Is.EqualTo(DomainAddressType.Drive));
             Assert.That((disk.Address.Controller, disk.Address.Bus, disk.Address.Target, disk.Address.Unit), Is.EqualTo((1, 0, 2, 3)));
         });
     }

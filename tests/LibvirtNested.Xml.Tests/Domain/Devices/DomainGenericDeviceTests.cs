@@ -23,7 +23,7 @@ public sealed class DomainGenericDeviceTests
         Assert.That(devices.Select(d => d.GetType()), Is.All.EqualTo(typeof(DomainGenericDevice)));
         Assert.That(devices.Select(d => d.Kind), Is.EqualTo(new[] { "emulator", "input", "memballoon", "tpm", "teleporter" }));
         var input = (DomainGenericDevice)devices[1];
-        Assert.That((input.Type, input.Alias, input.Address!.Type, input.Address.Get("port"), input.Address.Bus), Is.EqualTo(("tablet", "input0", "usb", "1", (int?)0)));
+        Assert.That((input.Type, input.Alias, input.Address!.Type?.Value, input.Address.Get("port"), input.Address.Bus), Is.EqualTo(("tablet", "input0", "usb", "1", (int?)0)));
         var future = (DomainGenericDevice)devices[4];
         Assert.That((future.Type, future.Model), Is.EqualTo(("quantum", "t1")));
         Assert.That(devices[0].Element.Value, Is.EqualTo("/usr/bin/qemu-system-x86_64"));

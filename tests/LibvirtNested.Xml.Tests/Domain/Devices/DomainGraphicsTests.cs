@@ -10,7 +10,7 @@ public sealed class DomainGraphicsTests
     public void Reads_vnc_with_listen_attribute_and_element()
     {
         var graphics = DeviceXml.Single<DomainGraphics>("<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>\n  <listen type='address' address='127.0.0.1'/>\n</graphics>");
-        Assert.That((graphics.Type, graphics.Port, graphics.AutoPort, graphics.Listen), Is.EqualTo(("vnc", (long?)-1, (bool?)true, "127.0.0.1")));
+        Assert.That((graphics.Type?.Value, graphics.Port, graphics.AutoPort, graphics.Listen), Is.EqualTo(("vnc", (long?)-1, (bool?)true, "127.0.0.1")));
     }
 
     [Test]

@@ -19,7 +19,7 @@ public sealed class DomainHostdevTests
             """);
         Assert.Multiple(() =>
         {
-            Assert.That((hostdev.Mode, hostdev.Type, hostdev.Managed), Is.EqualTo(("subsystem", "pci", (bool?)true)));
+            Assert.That((hostdev.Mode, hostdev.Type, hostdev.Managed), Is.EqualTo(((DomainHostdevMode?)DomainHostdevMode.Subsystem, (DomainHostdevType?)DomainHostdevType.Pci, (bool?)true)));
             Assert.That(hostdev.SourceAddress!.Domain, Is.Zero);
             Assert.That(hostdev.SourceAddress.Bus, Is.EqualTo(6));
             Assert.That(hostdev.SourceAddress.Slot, Is.EqualTo(0x12));
@@ -71,8 +71,8 @@ public sealed class DomainHostdevTests
         var domain = DeviceXml.WithDevices("<hostdev mode='subsystem' type='pci' managed='yes'/>");
         var hostdev = domain.Devices.Hostdevs.Single();
         hostdev.Managed = null;
-        hostdev.Mode = "capabilities";
-        hostdev.Type = "misc";
+        hostdev.Mode = DomainHostdevMode.Capabilities;
+        hostdev.Type = DomainHostdevType.Misc;
         hostdev.BootOrder = 4;
         Assert.That(domain.ToXmlString(), Does.Contain("<hostdev mode='capabilities' type='misc'>\n      <boot order='4'/>\n    </hostdev>"));
     }

@@ -136,7 +136,7 @@ public sealed class DomainXmlDeviceEditsTests
         var domain = DeviceXml.L1Guest();
         var before = domain.ToXmlString();
         var verified = false;
-        Assert.That(() => domain.AddLunDisk(path, new LunDiskOptions { VerifyDevice = _ => verified = true }), Throws.ArgumentException.With.Message.Contains($"'{path}'").And.Property("ParamName").EqualTo("devicePath"));
+        Assert.That(() => domain.AddLunDisk(path, new LunDiskOptions { VerifyDevice = _ => verified = true }), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains($"'{path}'").And.Property("ParameterName").EqualTo("devicePath"));
         Assert.That(verified, Is.False);
         Assert.That(domain.ToXmlString(), Is.EqualTo(before));
     }
@@ -147,19 +147,20 @@ public sealed class DomainXmlDeviceEditsTests
     {
         var domain = DeviceXml.L1Guest();
         var before = domain.ToXmlString();
-        Assert.That(() => domain.AddLunDisk(path), Throws.ArgumentException.With.Property("ParamName").EqualTo("devicePath"));
+        Assert.That(() => domain.AddLunDisk(path), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("devicePath"));
         Assert.That(() => domain.AddLunDisk(null!), Throws.ArgumentNullException);
         Assert.That(domain.ToXmlString(), Is.EqualTo(before));
     }
 
     [TestCase("sda", "already used")]
-    [TestCase("zz9", "not a disk target name")]
-    [TestCase("", "not a disk target name")]
+    [TestCase("zz9", "diskTargetDev")]
+    [TestCase("", "diskTargetDev")]
+    [TestCase("sdb\n", "diskTargetDev")]
     public void AddLunDisk_refuses_a_bad_target_name_and_changes_nothing(string target, string message)
     {
         var domain = DeviceXml.L1Guest();
         var before = domain.ToXmlString();
-        Assert.That(() => domain.AddLunDisk("/dev/sdb", new LunDiskOptions { TargetDev = target }), Throws.ArgumentException.With.Message.Contains(message).And.Message.Contains($"'{target}'"));
+        Assert.That(() => domain.AddLunDisk("/dev/sdb", new LunDiskOptions { TargetDev = target }), Throws.InstanceOf<Exception>().With.Message.Contains(message).And.Message.Contains($"'{LibvirtXmlValueException.Display(target)}'").And.TypeOf(message == "already used" ? typeof(ArgumentException) : typeof(LibvirtXmlValueException)));
         Assert.That(domain.ToXmlString(), Is.EqualTo(before));
     }
 
@@ -175,7 +176,7 @@ public sealed class DomainXmlDeviceEditsTests
         Assert.That(domain.AddLunDisk("/dev/sdx").Target!.Dev, Is.EqualTo("sdb"));
         Assert.That(domain.AddLunDisk("/dev/sdy").Target!.Dev, Is.EqualTo("sdd"));
         Assert.That(domain.AddBlockDisk("/dev/vg/lv").Target!.Dev, Is.EqualTo("vda"));
-        Assert.That(domain.AddCdrom("/isos/a.iso", "ide").Target!.Dev, Is.EqualTo("hda"));
+        Assert.That(domain.AddCdrom("/isos/a.iso", DomainDiskBus.Ide).Target!.Dev, Is.EqualTo("hda"));
         Assert.That(domain.AddCdrom("/isos/b.iso").Target!.Dev, Is.EqualTo("sde"));
     }
 
@@ -312,8 +313,8 @@ public sealed class DomainXmlDeviceEditsTests
     public void AddBlockDisk_on_the_scsi_bus_uses_the_virtio_scsi_controller()
     {
         var domain = DeviceXml.L1Guest();
-        var disk = domain.AddBlockDisk("/dev/sdc", "scsi");
-        Assert.That((disk.Device, disk.Target!.Dev, disk.Target.Bus, disk.Address!.Type, disk.Address.Unit), Is.EqualTo(((DomainDiskDevice?)DomainDiskDevice.Disk, "sdb", (DomainDiskBus?)DomainDiskBus.Scsi, "drive", (int?)0)));
+        var disk = domain.AddBlockDisk("/dev/sdc", DomainDiskBus.Scsi);
+        Assert.That((disk.Device, disk.Target!.Dev, disk.Target.Bus, disk.Address!.Type?.Value, disk.Address.Unit), Is.EqualTo(((DomainDiskDevice?)DomainDiskDevice.Disk, "sdb", (DomainDiskBus?)DomainDiskBus.Scsi, "drive", (int?)0)));
         Assert.That(domain.Devices.Controllers.Count(c => c.Model == DomainControllerModel.VirtioScsi), Is.EqualTo(1));
     }
 
@@ -322,7 +323,7 @@ public sealed class DomainXmlDeviceEditsTests
     {
         var domain = DeviceXml.L1Guest();
         var disk = domain.AddFileDisk("/var/lib/libvirt/images/data.qcow2");
-        var raw = domain.AddFileDisk("/var/lib/libvirt/images/data.raw", "raw", "sata");
+        var raw = domain.AddFileDisk("/var/lib/libvirt/images/data.raw", "raw", DomainDiskBus.Sata);
         Assert.That((disk.Type, disk.Driver!.Type, disk.Target!.Dev), Is.EqualTo(((DomainDiskType?)DomainDiskType.File, "qcow2", "vdb")));
         Assert.That((raw.Driver!.Type, raw.Target!.Dev, raw.Target.Bus), Is.EqualTo(("raw", "sdb", (DomainDiskBus?)DomainDiskBus.Sata)));
         Assert.That(domain.AddFileDisk("/var/lib/libvirt/images/data.qcow2").Element, Is.SameAs(disk.Element));
@@ -348,15 +349,15 @@ public sealed class DomainXmlDeviceEditsTests
         var before = domain.ToXmlString();
         Assert.Multiple(() =>
         {
-            Assert.That(() => domain.AddBlockDisk("sda2"), Throws.ArgumentException.With.Message.Contains("'sda2'"));
-            Assert.That(() => domain.AddBlockDisk("/dev/sda2", "warp"), Throws.ArgumentException.With.Message.Contains("'warp'"));
+            Assert.That(() => domain.AddBlockDisk("sda2"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'sda2'").And.Property("ParameterName").EqualTo("devicePath"));
+            Assert.That(() => domain.AddBlockDisk("/dev/sda2", new DomainDiskBus("warp")), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'warp'").And.Property("ParameterName").EqualTo("bus"));
             Assert.That(() => domain.AddBlockDisk("/dev/sda2", targetDev: "vda"), Throws.ArgumentException.With.Message.Contains("'vda'"));
-            Assert.That(() => domain.AddBlockDisk("/dev/sda2", null!), Throws.ArgumentNullException);
-            Assert.That(() => domain.AddFileDisk("images/a.qcow2"), Throws.ArgumentException.With.Message.Contains("'images/a.qcow2'"));
-            Assert.That(() => domain.AddFileDisk("/a.qcow2", ""), Throws.ArgumentException.With.Property("ParamName").EqualTo("format"));
-            Assert.That(() => domain.AddFileDisk("", "raw"), Throws.ArgumentException.With.Property("ParamName").EqualTo("path"));
-            Assert.That(() => domain.AddCdrom("debian.iso"), Throws.ArgumentException.With.Message.Contains("'debian.iso'"));
-            Assert.That(() => domain.AddCdrom("/debian.iso", "virtio-9p"), Throws.ArgumentException.With.Message.Contains("'virtio-9p'"));
+            Assert.That(() => domain.AddBlockDisk(null!), Throws.ArgumentNullException);
+            Assert.That(() => domain.AddFileDisk("images/a.qcow2"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'images/a.qcow2'"));
+            Assert.That(() => domain.AddFileDisk("/a.qcow2", ""), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("format"));
+            Assert.That(() => domain.AddFileDisk("", "raw"), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("path"));
+            Assert.That(() => domain.AddCdrom("debian.iso"), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'debian.iso'"));
+            Assert.That(() => domain.AddCdrom("/debian.iso", new DomainDiskBus("virtio-9p")), Throws.TypeOf<LibvirtXmlValueException>().With.Message.Contains("'virtio-9p'"));
         });
         Assert.That(domain.ToXmlString(), Is.EqualTo(before));
     }
@@ -387,16 +388,17 @@ public sealed class DomainXmlDeviceEditsTests
             """).ToXmlString()));
     }
 
-    [TestCase("52:54:00:12:34", "not a MAC address")]
-    [TestCase("52-54-00-12-34-56", "not a MAC address")]
-    [TestCase("52:54:00:12:34:zz", "not a MAC address")]
-    [TestCase("01:00:5e:00:00:01", "multicast")]
-    [TestCase("52:54:00:3B:8E:01", "already used")]
-    public void AddNetworkInterface_refuses_a_bad_mac_and_changes_nothing(string mac, string message)
+    [TestCase("52:54:00:12:34", "six hexadecimal pairs", typeof(LibvirtXmlValueException))]
+    [TestCase("52-54-00-12-34-56", "six hexadecimal pairs", typeof(LibvirtXmlValueException))]
+    [TestCase("52:54:00:12:34:zz", "six hexadecimal pairs", typeof(LibvirtXmlValueException))]
+    [TestCase("52:54:00:12:34:56\n", "line feed", typeof(LibvirtXmlValueException))]
+    [TestCase("01:00:5e:00:00:01", "multicast", typeof(LibvirtXmlValueException))]
+    [TestCase("52:54:00:3B:8E:01", "already used", typeof(ArgumentException))]
+    public void AddNetworkInterface_refuses_a_bad_mac_and_changes_nothing(string mac, string message, Type exception)
     {
         var domain = DeviceXml.L1Guest();
         var before = domain.ToXmlString();
-        Assert.That(() => domain.AddNetworkInterface("default", mac: mac), Throws.ArgumentException.With.Message.Contains(message).And.Message.Contains($"'{mac}'"));
+        Assert.That(() => domain.AddNetworkInterface("default", macAddress: mac), Throws.TypeOf(exception).With.Message.Contains(message).And.Message.Contains($"'{LibvirtXmlValueException.Display(mac)}'"));
         Assert.That(domain.ToXmlString(), Is.EqualTo(before));
     }
 
@@ -404,9 +406,9 @@ public sealed class DomainXmlDeviceEditsTests
     public void AddNetworkInterface_refuses_empty_names()
     {
         var domain = DeviceXml.L1Guest();
-        Assert.That(() => domain.AddNetworkInterface(""), Throws.ArgumentException.With.Property("ParamName").EqualTo("networkName"));
+        Assert.That(() => domain.AddNetworkInterface(""), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("networkName"));
         Assert.That(() => domain.AddNetworkInterface(null!), Throws.ArgumentNullException);
-        Assert.That(() => domain.AddNetworkInterface("default", " "), Throws.ArgumentException.With.Property("ParamName").EqualTo("model"));
+        Assert.That(() => domain.AddNetworkInterface("default", " "), Throws.TypeOf<LibvirtXmlValueException>().With.Property("ParameterName").EqualTo("model"));
     }
 
     [Test]
