@@ -108,8 +108,8 @@ internal sealed record LabOptions
             ArgumentChecks.AbsolutePath("--iso", Iso),
             ArgumentChecks.AbsolutePath("--disk", Disk),
             Disk == Lun ? $"--disk and --lun both name {Disk}: L2's disk and the LUN passed to L1 must differ." : null,
-            MemoryBytes % 1024 != 0 || MemoryBytes < MinimumMemoryBytes
-                ? $"--memory {MemoryBytes} bytes: give at least 1 MiB, in whole KiB (libvirt counts memory in KiB)." : null,
+            Memory.Bytes % 1024 != 0 || Memory.Bytes < MinimumMemoryBytes
+                ? $"--memory {Memory.Bytes} bytes: give at least 1 MiB, in whole KiB (libvirt counts memory in KiB)." : null,
             Vcpus > MaximumVcpus ? $"--vcpus {Vcpus}: libvirt's schema allows at most {MaximumVcpus}." : null,
             PerfBefore is null ? null : ArgumentChecks.ReadableFile("--perf-before", PerfBefore),
             PerfAfter is null ? null : ArgumentChecks.ReadableFile("--perf-after", PerfAfter),
