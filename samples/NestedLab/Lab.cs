@@ -30,14 +30,16 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
         Step(1, "nested-virtualization readiness of this machine (LibvirtNested.Host)");
         var report = NestedVirtualizationProbe.Run();
         output.WriteLine(report);
-        if (report.CpuVendor is not (HostCpuVendor.Intel or HostCpuVendor.Amd))
+        if (report.ModprobeRemedyVendor is not { } vendor)
         {
-            output.WriteLine("No Intel or AMD CPU found: there is no modprobe.d remedy to offer.");
+            output.WriteLine(report.Role == HostRole.Guest
+                ? "This machine is a guest: a local modprobe.d file cannot let its guests use KVM; nesting is enabled on the host running it (L0)."
+                : "No Intel or AMD KVM module or CPU flag found: there is no modprobe.d remedy to offer.");
             return;
         }
 
         var write = options.WriteModprobe && !options.DryRun;
-        var result = write ? KvmModprobeConfig.WriteRemedy(report.CpuVendor) : KvmModprobeConfig.PlanRemedy(report.CpuVendor);
+        var result = write ? KvmModprobeConfig.WriteRemedy(vendor) : KvmModprobeConfig.PlanRemedy(vendor);
         output.WriteLine($"modprobe remedy ({(write ? "written" : "not written; pass --write-modprobe to write it")}):");
         output.WriteLine(result);
         PrintDiff(XmlTextDiff.Unified(result.Before ?? string.Empty, result.After, result.Before is null ? "/dev/null" : result.Path, result.Path));
