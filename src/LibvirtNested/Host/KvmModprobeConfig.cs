@@ -37,7 +37,8 @@ public sealed class KvmModprobeConfig
     public IReadOnlyList<ReadinessEvidence> Problems { get; }
 
     /// <summary>Reads <c>/etc/modprobe.d/*.conf</c> under <paramref name="root"/>. Never throws for missing or unreadable
-    /// files; they are listed in <see cref="Problems"/>.</summary>
+    /// files; they are listed in <see cref="Problems"/>. Only regular files are read: a FIFO, socket or device node there is a
+    /// problem (<c>not a regular file: …</c>) and is never opened for reading, so it cannot block.</summary>
     /// <param name="root">The root directory; <c>/</c> for the running system, a fixture tree in tests.</param>
     /// <returns>The configured KVM options.</returns>
     /// <exception cref="ArgumentException"><paramref name="root"/> is null or empty.</exception>

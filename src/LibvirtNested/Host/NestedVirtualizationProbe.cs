@@ -6,7 +6,9 @@ namespace LibvirtNested.Host;
 /// <c>svm</c>, <c>hypervisor</c>), <c>/sys/module/kvm_*</c> and their <c>parameters/</c> (<c>nested</c>,
 /// <c>enable_shadow_vmcs</c>, <c>ept</c>), <c>/dev/kvm</c>, and <c>/etc/modprobe.d/*.conf</c>. On a host (L0) it answers "can
 /// my guests run KVM guests of their own?"; inside a guest (L1) it answers "will my guests (L2) be able to use KVM?" and
-/// points at the fix on L0. Never loads libvirt, never writes anything, never throws because a file is missing or garbled.</summary>
+/// points at the fix on L0. Never loads libvirt, never writes anything, never throws because a file is missing or garbled, and
+/// never opens a file that is not a regular file for reading (a FIFO there is a finding, not a hang). <c>/dev/kvm</c> counts only
+/// when it is (or links to) KVM's character device 10:232 and opens for reading and writing.</summary>
 public static class NestedVirtualizationProbe
 {
     private const string DevKvmPath = "/dev/kvm";
