@@ -133,14 +133,14 @@ internal sealed class Lab(LabOptions options, LibvirtConnection connection, Text
             return;
         }
 
-        if (report.CpuVendor is not (HostCpuVendor.Intel or HostCpuVendor.Amd))
+        if (report.ModprobeRemedyVendor is not { } vendor)
         {
-            output.WriteLine("No Intel or AMD CPU found: there is no modprobe.d remedy to offer.");
+            output.WriteLine("No Intel or AMD KVM module or CPU flag found: there is no modprobe.d remedy to offer.");
             return;
         }
 
         var write = options.WriteModprobe && !options.DryRun;
-        var result = write ? KvmModprobeConfig.WriteRemedy(report.CpuVendor, options.HostRoot) : KvmModprobeConfig.PlanRemedy(report.CpuVendor, options.HostRoot);
+        var result = write ? KvmModprobeConfig.WriteRemedy(vendor, options.HostRoot) : KvmModprobeConfig.PlanRemedy(vendor, options.HostRoot);
         output.WriteLine($"modprobe remedy ({(write ? "written" : "not written; pass --write-modprobe to write it")}):");
         output.WriteLine(result);
         PrintDiff(XmlTextDiff.Unified(result.Before ?? string.Empty, result.After, result.Before is null ? "/dev/null" : result.Path, result.Path));

@@ -59,11 +59,7 @@ public class ArchitectureTests
     public void Above_interop_no_code_holds_a_raw_pointer()
     {
         var offenders = new List<string>();
-        // Every namespace above Interop. LibvirtNested.Host is left to its own test: its statx import is being
-        // moved beside the other imports (issue 8) by the host checks' owner.
-        var aboveInterop = Client.GetTypes().Where(t => t.Namespace is { } ns
-            && !ns.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal)
-            && !ns.StartsWith("LibvirtNested.Host", StringComparison.Ordinal));
+        var aboveInterop = Client.GetTypes().Where(t => t.Namespace is "LibvirtNested" or "LibvirtNested.Internal" || IsHost(t));
         foreach (var type in aboveInterop)
         {
             // A delegate's compiler-generated constructor takes (object, IntPtr); only its Invoke is code.
@@ -128,36 +124,72 @@ public class ArchitectureTests
     }
 
     [Test]
-    public void Host_types_do_not_reference_interop_types()
+    public void Host_types_reference_no_libvirt_interop_only_the_c_library_file()
     {
-        var hostTypes = Client.GetTypes().Where(t => t.Namespace?.StartsWith("LibvirtNested.Host", StringComparison.Ordinal) == true).ToList();
-        if (hostTypes.Count == 0)
-        {
-            Assert.Ignore("This build has no LibvirtNested.Host types yet (they come from the host branch).");
-        }
+        var hostTypes = Client.GetTypes().Where(IsHost).ToList();
+        Assert.That(hostTypes, Is.Not.Empty, "the Host layer exists");
 
         var offenders = new List<string>();
         foreach (var type in hostTypes)
         {
-            if (type.BaseType is { } baseType && IsInterop(baseType))
+            if (type.BaseType is { } baseType && IsLibvirtInterop(baseType))
             {
                 offenders.Add($"{type} derives from {baseType}");
             }
 
             foreach (var member in type.GetMembers(Declared))
             {
-                offenders.AddRange(SignatureTypes(member).Where(IsInterop).Select(t => $"{type}.{member.Name} signature: {t}"));
+                offenders.AddRange(SignatureTypes(member).Where(IsLibvirtInterop).Select(t => $"{type}.{member.Name} signature: {t}"));
                 if (member is MethodBase method)
                 {
-                    offenders.AddRange(ReferencedMembers(method).Where(r => IsInterop(r.DeclaringType ?? typeof(object)) || (r is Type t && IsInterop(t)))
+                    offenders.AddRange(ReferencedMembers(method).Where(r => IsLibvirtInterop(r.DeclaringType ?? typeof(object)) || (r is Type t && IsLibvirtInterop(t)))
                         .Select(r => $"{type}.{method.Name} body: {r.DeclaringType}.{r.Name}"));
-                    offenders.AddRange((method.GetMethodBody()?.LocalVariables ?? []).Select(l => l.LocalType).Where(IsInterop)
+                    offenders.AddRange((method.GetMethodBody()?.LocalVariables ?? []).Select(l => l.LocalType).Where(IsLibvirtInterop)
                         .Select(t => $"{type}.{method.Name} local: {t}"));
                 }
             }
         }
 
         Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void The_c_library_file_never_reaches_libvirt()
+    {
+        var libc = Client.GetTypes().Where(IsLibc).ToList();
+        var offenders = new List<string>();
+        foreach (var method in libc.SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared))))
+        {
+            offenders.AddRange(ReferencedMembers(method).Where(r => IsLibvirtInterop(r.DeclaringType ?? typeof(object)) || (r is Type t && IsLibvirtInterop(t)))
+                .Select(r => $"{method.DeclaringType}.{method.Name} body: {r.DeclaringType}.{r.Name}"));
+            if (method.GetCustomAttribute<DllImportAttribute>() is { } import && import.Value != "libc.so.6")
+            {
+                offenders.Add($"{method.DeclaringType}.{method.Name} imports {import.Value}");
+            }
+        }
+
+        Assert.That(libc, Is.Not.Empty, "Interop/Libc.cs exists");
+        Assert.That(offenders, Is.Empty);
+    }
+
+    /// <summary>Every namespace of both assemblies falls under one of the rules above; a new namespace fails here until it is
+    /// given a layer (and so a rule).</summary>
+    [Test]
+    public void Every_namespace_belongs_to_a_layer_with_rules()
+    {
+        static bool Generated(Type type) =>
+            type.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null
+            || type.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>() is not null
+            || type.DeclaringType is { } outer && Generated(outer);
+
+        var unclassified = Client.GetTypes()
+            .Where(t => !(t.Namespace is "LibvirtNested" or "LibvirtNested.Internal" || IsInterop(t) || IsHost(t)))
+            .Concat(Xml.GetTypes().Where(t => t.Namespace?.StartsWith("LibvirtNested.Xml", StringComparison.Ordinal) != true))
+            .Where(t => t.Namespace is not null && !Generated(t))
+            .Select(t => $"{t.Assembly.GetName().Name}: {t.FullName}")
+            .ToList();
+
+        Assert.That(unclassified, Is.Empty);
     }
 
     [Test]
@@ -217,6 +249,16 @@ public class ArchitectureTests
         || typeof(SafeHandle).IsAssignableFrom(type) || IsInterop(type);
 
     private static bool IsRaw(Type type) => type == typeof(IntPtr) || type == typeof(UIntPtr) || type.IsPointer || type.IsFunctionPointer;
+
+    private static bool IsHost(Type type) =>
+        type.Namespace is "LibvirtNested.Host" || type.Namespace?.StartsWith("LibvirtNested.Host.", StringComparison.Ordinal) == true;
+
+    /// <summary>Interop/Libc.cs: the C library imports (statx, open) that Host may use.</summary>
+    private static bool IsLibc(Type type) =>
+        type.FullName?.StartsWith("LibvirtNested.Interop.Libc", StringComparison.Ordinal) == true
+        && (type.Name == "Libc" || type.DeclaringType?.Name == "Libc" || type.DeclaringType?.DeclaringType?.Name == "Libc");
+
+    private static bool IsLibvirtInterop(Type type) => IsInterop(type) && !IsLibc(type);
 
     private static bool IsInterop(Type type) => type.Namespace?.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal) == true;
 

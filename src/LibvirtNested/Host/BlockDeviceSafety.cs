@@ -28,6 +28,8 @@ public sealed class BlockDeviceSafety
     /// <exception cref="NotABlockDeviceException">The path is missing or not a block device.</exception>
     /// <exception cref="BlockDeviceInUseException">The device (or a partition or holder) is mounted or used as swap; the message
     /// names the mount points and swap entries.</exception>
+    /// <exception cref="BlockDeviceSafetyException">Whether it is in use cannot be told: <c>/proc/self/mountinfo</c> or
+    /// <c>/proc/swaps</c> is missing, unreadable or not a regular file.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     public static void EnsureSafe(string path) => new BlockDeviceSafety().Ensure(path);
 
@@ -36,6 +38,8 @@ public sealed class BlockDeviceSafety
     /// <returns>The inspection, with no uses.</returns>
     /// <exception cref="NotABlockDeviceException">The path is missing or not a block device.</exception>
     /// <exception cref="BlockDeviceInUseException">The device is in use.</exception>
+    /// <exception cref="BlockDeviceSafetyException">Whether it is in use cannot be told: <c>/proc/self/mountinfo</c> or
+    /// <c>/proc/swaps</c> is missing, unreadable or not a regular file.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     public BlockDeviceUsage Ensure(string path) => ThrowIfInUse(Inspect(path));
 
@@ -44,6 +48,8 @@ public sealed class BlockDeviceSafety
     /// <returns>The inspection, with no uses.</returns>
     /// <exception cref="NotABlockDeviceException">There is no such block device in sysfs.</exception>
     /// <exception cref="BlockDeviceInUseException">The device is in use.</exception>
+    /// <exception cref="BlockDeviceSafetyException">Whether it is in use cannot be told: <c>/proc/self/mountinfo</c> or
+    /// <c>/proc/swaps</c> is missing, unreadable or not a regular file.</exception>
     /// <exception cref="ArgumentException"><paramref name="kernelName"/> is null or empty.</exception>
     public BlockDeviceUsage EnsureKernelDevice(string kernelName) => ThrowIfInUse(InspectKernelDevice(kernelName));
 
@@ -105,8 +111,19 @@ public sealed class BlockDeviceSafety
         return InspectCore("/dev/" + kernelName, "/dev/" + kernelName, kernelName);
     }
 
-    private static BlockDeviceUsage ThrowIfInUse(BlockDeviceUsage usage) =>
-        usage.IsInUse ? throw new BlockDeviceInUseException(usage) : usage;
+    private static BlockDeviceUsage ThrowIfInUse(BlockDeviceUsage usage)
+    {
+        if (usage.IsInUse)
+        {
+            throw new BlockDeviceInUseException(usage);
+        }
+
+        // Fail closed: a mount table that cannot be read (a FIFO, no permission) proves nothing about the device being unused.
+        return usage.UnreadableFiles.Count > 0
+            ? throw new BlockDeviceSafetyException(usage.Path,
+                $"Cannot tell whether '{usage.Path}' is in use: {string.Join("; ", usage.UnreadableFiles)}.")
+            : usage;
+    }
 
     private BlockDeviceUsage InspectCore(string path, string resolved, string name)
     {
@@ -129,8 +146,19 @@ public sealed class BlockDeviceSafety
         var related = new List<(string Name, string Relation)> { (name, "itself") };
         related.AddRange(partitions.Select(p => (p, "partition")));
         related.AddRange(holders.Select(h => (h, "holder")));
-        var uses = FindUses(related);
-        return new BlockDeviceUsage(path, resolved, name, DeviceNumberOf(name), partitions, holders, uses);
+        var unreadable = new List<string>();
+        var uses = FindUses(related, unreadable);
+        return new BlockDeviceUsage
+        {
+            Path = path,
+            ResolvedPath = resolved,
+            KernelName = name,
+            DeviceNumber = DeviceNumberOf(name),
+            Partitions = partitions,
+            Holders = holders,
+            Uses = uses,
+            UnreadableFiles = unreadable,
+        };
     }
 
     private List<string> Partitions(string name)
@@ -147,7 +175,7 @@ public sealed class BlockDeviceSafety
         return partitions;
     }
 
-    private List<BlockDeviceUse> FindUses(List<(string Name, string Relation)> related)
+    private List<BlockDeviceUse> FindUses(List<(string Name, string Relation)> related, List<string> unreadable)
     {
         var byNumber = new Dictionary<string, (string Name, string Relation)>(StringComparer.Ordinal);
         var byPath = new Dictionary<string, (string Name, string Relation)>(StringComparer.Ordinal);
@@ -167,25 +195,37 @@ public sealed class BlockDeviceSafety
         }
 
         var uses = new List<BlockDeviceUse>();
-        var mountInfo = host.Read(MountTable.MountInfoPath).Text ?? string.Empty;
+        var mountInfo = ReadOrNote(MountTable.MountInfoPath, unreadable, missingIsProblem: true);
         foreach (var mount in MountTable.ParseMountInfo(mountInfo))
         {
             if (byNumber.TryGetValue(mount.DeviceNumber, out var device) || byPath.TryGetValue(CanonicalDevicePath(mount.Source), out device))
             {
-                uses.Add(new BlockDeviceUse(device.Name, device.Relation, BlockDeviceUseKind.Mount, mount.MountPoint, mount.Line));
+                uses.Add(new BlockDeviceUse { Device = device.Name, Relation = device.Relation, Kind = BlockDeviceUseKind.Mount, Location = mount.MountPoint, Evidence = mount.Line });
             }
         }
 
-        var swaps = host.Read(MountTable.SwapsPath).Text ?? string.Empty;
+        var swaps = ReadOrNote(MountTable.SwapsPath, unreadable, missingIsProblem: false);
         foreach (var swap in MountTable.ParseSwaps(swaps))
         {
             if (byPath.TryGetValue(CanonicalDevicePath(swap.FileName), out var device))
             {
-                uses.Add(new BlockDeviceUse(device.Name, device.Relation, BlockDeviceUseKind.Swap, swap.FileName, swap.Line));
+                uses.Add(new BlockDeviceUse { Device = device.Name, Relation = device.Relation, Kind = BlockDeviceUseKind.Swap, Location = swap.FileName, Evidence = swap.Line });
             }
         }
 
         return uses;
+    }
+
+    /// <summary>The text of a file, or empty with a note when it exists but cannot be read (a FIFO is never opened).</summary>
+    private string ReadOrNote(string absolutePath, List<string> unreadable, bool missingIsProblem)
+    {
+        var read = host.Read(absolutePath);
+        if (read.Text is null && (missingIsProblem || read.Problem != "missing"))
+        {
+            unreadable.Add($"{absolutePath} is {read.Problem}");
+        }
+
+        return read.Text ?? string.Empty;
     }
 
     private string CanonicalDevicePath(string path)

@@ -37,7 +37,8 @@ public sealed class KvmModprobeConfig
     public IReadOnlyList<ReadinessEvidence> Problems { get; }
 
     /// <summary>Reads <c>/etc/modprobe.d/*.conf</c> under <paramref name="root"/>. Never throws for missing or unreadable
-    /// files; they are listed in <see cref="Problems"/>.</summary>
+    /// files; they are listed in <see cref="Problems"/>. Only regular files are read: a FIFO, socket or device node there is a
+    /// problem (<c>not a regular file: …</c>) and is never opened for reading, so it cannot block.</summary>
     /// <param name="root">The root directory; <c>/</c> for the running system, a fixture tree in tests.</param>
     /// <returns>The configured KVM options.</returns>
     /// <exception cref="ArgumentException"><paramref name="root"/> is null or empty.</exception>
@@ -96,18 +97,26 @@ public sealed class KvmModprobeConfig
     /// <param name="root">The root directory; <c>/</c> for the running system.</param>
     /// <returns>The planned file text and changes; <see cref="ModprobeWriteResult.Written"/> is false.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="vendor"/> is neither Intel nor AMD.</exception>
-    /// <exception cref="IOException">The existing remedy file cannot be read.</exception>
+    /// <exception cref="NotARegularFileException">The remedy file, or the final target of the links at its path, is not a
+    /// regular file (a FIFO, a device node, a directory, …); it is not read.</exception>
+    /// <exception cref="IOException">The existing remedy file cannot be read, or its links loop.</exception>
     /// <exception cref="UnauthorizedAccessException">The existing remedy file cannot be read.</exception>
     public static ModprobeWriteResult PlanRemedy(HostCpuVendor vendor, string root = "/") => Apply(vendor, new HostRoot(root), write: false);
 
     /// <summary>Writes the remedy file (<c>/etc/modprobe.d/kvm-intel.conf</c> or <c>kvm-amd.conf</c>) under <paramref name="root"/>:
     /// creates it, or merges into it keeping every other line and option (a wrong value such as <c>nested=0</c> on an existing
     /// line is changed in place), atomically (temporary file and rename), and only when something changes.</summary>
+    /// <remarks>A symbolic link at the path is followed (inside <paramref name="root"/>) and its final target is replaced, keeping
+    /// its permissions; the link stays. A target that is not a regular file is refused, never replaced. Bytes the merge does
+    /// not change are written back as they were read: a file that is not valid UTF-8 is handled byte for byte as Latin-1
+    /// (<see cref="FileTextEncoding.Latin1"/>), a UTF-8 byte order mark is kept.</remarks>
     /// <param name="vendor">Intel or AMD.</param>
     /// <param name="root">The root directory; <c>/</c> for the running system (needs root privileges).</param>
     /// <returns>What changed, which other files still override it, and how to activate it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="vendor"/> is neither Intel nor AMD.</exception>
-    /// <exception cref="IOException">The file cannot be read or written.</exception>
+    /// <exception cref="NotARegularFileException">The remedy file, or the final target of the links at its path, is not a
+    /// regular file; nothing is written.</exception>
+    /// <exception cref="IOException">The file cannot be read or written, its links loop, or it changed while being written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be read or written (not root?).</exception>
     public static ModprobeWriteResult WriteRemedy(HostCpuVendor vendor, string root = "/") => Apply(vendor, new HostRoot(root), write: true);
 
@@ -120,7 +129,7 @@ public sealed class KvmModprobeConfig
         {
             if (problem != "missing")
             {
-                problems.Add(new ReadinessEvidence(DirectoryPath, "(" + problem + ")"));
+                problems.Add(ReadinessEvidence.Of(DirectoryPath, "(" + problem + ")"));
             }
 
             names = [];
@@ -162,8 +171,24 @@ public sealed class KvmModprobeConfig
     private static ModprobeWriteResult Apply(HostCpuVendor vendor, HostRoot root, bool write)
     {
         var spec = Spec(vendor);
-        var fullPath = root.Map(spec.Path);
-        var before = File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
+        var target = RemedyTarget.Resolve(root, spec.Path);
+        string? before = null;
+        var encoding = FileTextEncoding.Utf8;
+        if (target.Exists)
+        {
+            // Read through the same non-blocking, regular-files-only reader as the probe: the kind is checked on the open
+            // descriptor, so a FIFO swapped in after Resolve still cannot block or be read.
+            var bytes = RegularFile.TryReadBytes(target.RealPath, out var problem);
+            if (bytes is null)
+            {
+                throw problem is not null && problem.StartsWith(NotRegularPrefix, StringComparison.Ordinal)
+                    ? RemedyTarget.Refuse(spec.Path, target.Path, problem[NotRegularPrefix.Length..])
+                    : new IOException($"'{target.Path}' cannot be read: {problem}.");
+            }
+
+            before = RegularFile.Decode(bytes, out encoding);
+        }
+
         var (after, changes) = ModprobeMerge.Merge(before, spec.Module, spec.Settings);
         var merged = Read(root, spec.Path, after);
         var overridden = new List<ModprobeOption>();
@@ -179,12 +204,32 @@ public sealed class KvmModprobeConfig
         var written = false;
         if (write && changes.Count > 0)
         {
-            AtomicText.Write(fullPath, after);
+            // Checked again right before the rename: what is replaced must still be the regular file (or nothing) that was read.
+            var again = RemedyTarget.Resolve(root, spec.Path);
+            if (again.RealPath != target.RealPath || again.Exists != target.Exists)
+            {
+                throw new IOException($"'{spec.Path}' changed while the remedy was being written; nothing was written.");
+            }
+
+            AtomicText.Write(target.RealPath, RegularFile.Encode(after, encoding));
             written = true;
         }
 
-        return new ModprobeWriteResult(spec.Path, fullPath, before, after, changes, written, overridden, ActivationText(vendor));
+        return new ModprobeWriteResult
+        {
+            Path = spec.Path,
+            FullPath = target.RealPath,
+            Before = before,
+            After = after,
+            Changes = changes,
+            Written = written,
+            OverriddenBy = overridden,
+            Activation = ActivationText(vendor),
+            Encoding = encoding,
+        };
     }
+
+    private const string NotRegularPrefix = "not a regular file: ";
 
     private static (string Path, string Module, string[] Settings) Spec(HostCpuVendor vendor) => vendor switch
     {

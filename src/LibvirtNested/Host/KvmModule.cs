@@ -2,10 +2,14 @@ namespace LibvirtNested.Host;
 
 /// <summary>A loaded KVM kernel module as seen in <c>/sys/module/&lt;name&gt;</c>, with the parameters it exposes in
 /// <c>/sys/module/&lt;name&gt;/parameters/*</c>.</summary>
-/// <param name="Name">The module name with underscores, e.g. <c>kvm_intel</c>, <c>kvm_amd</c>, <c>kvm_pvm</c>.</param>
-/// <param name="Parameters">Parameter name to trimmed value, for every parameter file that could be read.</param>
-public sealed record KvmModule(string Name, IReadOnlyDictionary<string, string> Parameters)
+public sealed record KvmModule
 {
+    /// <summary>The module name with underscores, e.g. <c>kvm_intel</c>, <c>kvm_amd</c>, <c>kvm_pvm</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Parameter name to trimmed value, for every parameter file that could be read.</summary>
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+
     /// <summary>The Intel VT-x module.</summary>
     public const string IntelName = "kvm_intel";
 
@@ -21,7 +25,6 @@ public sealed record KvmModule(string Name, IReadOnlyDictionary<string, string> 
 
     /// <summary>A parameter's raw value from <c>/sys/module/&lt;name&gt;/parameters/&lt;parameter&gt;</c>, or null when the file
     /// is missing or unreadable.</summary>
-    /// <param name="parameter">The parameter name, e.g. <c>nested</c>.</param>
-    /// <returns>The trimmed value, e.g. <c>Y</c>, <c>1</c>.</returns>
+        /// <returns>The trimmed value, e.g. <c>Y</c>, <c>1</c>.</returns>
     public string? GetParameter(string parameter) => Parameters.TryGetValue(parameter, out var value) ? value : null;
 }

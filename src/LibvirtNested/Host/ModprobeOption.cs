@@ -1,14 +1,26 @@
 namespace LibvirtNested.Host;
 
 /// <summary>One <c>name=value</c> of an <c>options &lt;module&gt; …</c> line in <c>/etc/modprobe.d/*.conf</c>.</summary>
-/// <param name="File">The file on the probed system, e.g. <c>/etc/modprobe.d/kvm-intel.conf</c>.</param>
-/// <param name="LineNumber">The 1-based line the option starts on.</param>
-/// <param name="Module">The module name as written (<c>kvm-intel</c> and <c>kvm_intel</c> are the same module).</param>
-/// <param name="Parameter">The parameter name, e.g. <c>nested</c>.</param>
-/// <param name="Value">The value as written; null for a bare <c>name</c> (which sets a boolean parameter to true).</param>
-/// <param name="Line">The whole logical line, trimmed.</param>
-public sealed record ModprobeOption(string File, int LineNumber, string Module, string Parameter, string? Value, string Line)
+public sealed record ModprobeOption
 {
+    /// <summary>The file on the probed system, e.g. <c>/etc/modprobe.d/kvm-intel.conf</c>.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The 1-based line the option starts on.</summary>
+    public required int LineNumber { get; init; }
+
+    /// <summary>The module name as written (<c>kvm-intel</c> and <c>kvm_intel</c> are the same module).</summary>
+    public required string Module { get; init; }
+
+    /// <summary>The parameter name, e.g. <c>nested</c>.</summary>
+    public required string Parameter { get; init; }
+
+    /// <summary>The value as written; null for a bare <c>name</c> (which sets a boolean parameter to true).</summary>
+    public required string? Value { get; init; }
+
+    /// <summary>The whole logical line, trimmed.</summary>
+    public required string Line { get; init; }
+
     /// <summary>The module name with dashes turned into underscores, as the kernel and modprobe compare them.</summary>
     public string NormalizedModule => NormalizeModule(Module);
 
@@ -17,8 +29,7 @@ public sealed record ModprobeOption(string File, int LineNumber, string Module, 
     public bool? BooleanValue => Value is null ? true : Internal.KernelValue.ParseBoolean(Value, out _);
 
     /// <summary>Dashes to underscores: <c>kvm-intel</c> → <c>kvm_intel</c>.</summary>
-    /// <param name="module">A module name in either spelling.</param>
-    /// <returns>The underscore spelling.</returns>
+        /// <returns>The underscore spelling.</returns>
     public static string NormalizeModule(string module)
     {
         ArgumentNullException.ThrowIfNull(module);

@@ -16,8 +16,10 @@ public sealed class NestedReadinessReport
         bool hasSvm,
         IReadOnlyList<KvmModule> modules,
         KvmModprobeConfig modprobe,
-        IReadOnlyList<ReadinessFinding> findings)
+        IReadOnlyList<ReadinessFinding> findings,
+        HostCpuVendor? modprobeRemedyVendor)
     {
+        ModprobeRemedyVendor = modprobeRemedyVendor;
         Root = root;
         Role = role;
         CpuVendor = cpuVendor;
@@ -63,6 +65,12 @@ public sealed class NestedReadinessReport
     /// (such as <c>kvm_pvm</c>), else null.</summary>
     public KvmModule? Module =>
         Modules.FirstOrDefault(m => m.IsHardwareModule) ?? Modules.FirstOrDefault(m => m.Name.StartsWith("kvm_", StringComparison.Ordinal));
+
+    /// <summary>The vendor whose modprobe.d remedy file (<see cref="KvmModprobeConfig.PlanRemedy"/>,
+    /// <see cref="KvmModprobeConfig.WriteRemedy"/>) applies to this machine, or null when no local remedy file can help: on a
+    /// guest (<see cref="HostRole.Guest"/>) whether its own guests can use KVM is decided on the host running it (L0), and
+    /// without an Intel or AMD KVM module or CPU flag there is no file to write.</summary>
+    public HostCpuVendor? ModprobeRemedyVendor { get; }
 
     /// <summary>The KVM options configured in <c>/etc/modprobe.d/*.conf</c>.</summary>
     public KvmModprobeConfig Modprobe { get; }

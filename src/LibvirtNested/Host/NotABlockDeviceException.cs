@@ -28,7 +28,7 @@ public sealed class NotABlockDeviceException : BlockDeviceSafetyException
     /// <param name="path">The path that was checked.</param>
     /// <param name="exists">Whether anything exists at the path.</param>
     /// <param name="message">What is wrong.</param>
-    public NotABlockDeviceException(string path, bool exists, string message)
+    internal NotABlockDeviceException(string path, bool exists, string message)
         : base(path, message)
     {
         Exists = exists;

@@ -96,7 +96,9 @@ public sealed partial class PerfKvmStatReport
             }
 
             Match match;
-            if ((match = Analyze().Match(trimmed)).Success)
+            int? vcpu = null;
+            long samples = 0, total = 0, lost = 0;
+            if ((match = Analyze().Match(trimmed)).Success && (!match.Groups["vcpu"].Success || TryInt(match.Groups["vcpu"].Value, out vcpu)))
             {
                 if (builder.HasContent)
                 {
@@ -105,7 +107,7 @@ public sealed partial class PerfKvmStatReport
                 }
 
                 builder.Target = match.Groups["target"].Value;
-                builder.Vcpu = match.Groups["vcpu"].Success ? int.Parse(match.Groups["vcpu"].Value, CultureInfo.InvariantCulture) : null;
+                builder.Vcpu = vcpu;
                 builder.HasContent = true;
             }
             else if (TimeOfDay().IsMatch(trimmed))
@@ -123,31 +125,33 @@ public sealed partial class PerfKvmStatReport
             {
                 builder.EventName = match.Groups["event"].Value;
             }
-            else if ((match = Row().Match(line)).Success && builder.EventName is not null)
+            else if ((match = Row().Match(line)).Success && builder.EventName is not null && TryLong(match.Groups["samples"].Value, out samples))
             {
-                builder.Rows.Add(new PerfKvmStatRow(
-                    match.Groups["name"].Value.Trim(),
-                    long.Parse(match.Groups["samples"].Value, CultureInfo.InvariantCulture),
-                    Number(match.Groups["sp"].Value),
-                    Number(match.Groups["tp"].Value),
-                    Number(match.Groups["min"].Value),
-                    Number(match.Groups["max"].Value),
-                    Number(match.Groups["mean"].Value),
-                    Number(match.Groups["sd"].Value),
-                    index + 1));
+                builder.Rows.Add(new PerfKvmStatRow
+                {
+                    Name = match.Groups["name"].Value.Trim(),
+                    Samples = samples,
+                    SamplesPercent = Number(match.Groups["sp"].Value),
+                    TimePercent = Number(match.Groups["tp"].Value),
+                    MinMicroseconds = Number(match.Groups["min"].Value),
+                    MaxMicroseconds = Number(match.Groups["max"].Value),
+                    MeanMicroseconds = Number(match.Groups["mean"].Value),
+                    RelativeStdDevPercent = Number(match.Groups["sd"].Value),
+                    LineNumber = index + 1,
+                });
             }
-            else if ((match = Total().Match(trimmed)).Success)
+            else if ((match = Total().Match(trimmed)).Success && TryLong(match.Groups["samples"].Value, out total))
             {
-                builder.TotalSamples = long.Parse(match.Groups["samples"].Value, CultureInfo.InvariantCulture);
+                builder.TotalSamples = total;
                 builder.TotalMicroseconds = Number(match.Groups["time"].Value);
             }
-            else if ((match = Lost().Match(trimmed)).Success)
+            else if ((match = Lost().Match(trimmed)).Success && TryLong(match.Groups["lost"].Value, out lost))
             {
-                builder.LostEvents = long.Parse(match.Groups["lost"].Value, CultureInfo.InvariantCulture);
+                builder.LostEvents = lost;
             }
             else
             {
-                builder.Unrecognized.Add(new PerfUnrecognizedLine(index + 1, lines[index].TrimEnd('\r')));
+                builder.Unrecognized.Add(PerfUnrecognizedLine.Of(index + 1, lines[index].TrimEnd('\r')));
             }
         }
 
@@ -155,12 +159,26 @@ public sealed partial class PerfKvmStatReport
         return reports;
     }
 
+    /// <summary>A number the row pattern matched; digits too many for a double become infinity (double parsing rounds, it
+    /// never throws for a well-formed number), anything else NaN.</summary>
     internal static double Number(string text) => text.TrimStart('-') switch
     {
         "nan" or "NaN" => double.NaN,
         "inf" => text.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity,
-        _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN,
     };
+
+    /// <summary>A count perf printed with <c>%llu</c>; one beyond <see cref="long.MaxValue"/> makes its line unrecognised
+    /// rather than wrong.</summary>
+    private static bool TryLong(string digits, out long value) =>
+        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryInt(string digits, out int? value)
+    {
+        var parsed = int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        value = parsed ? number : null;
+        return parsed;
+    }
 
     private const string Float = @"-?(?:\d+(?:\.\d+)?|nan|inf)";
 

@@ -73,9 +73,8 @@ public sealed partial class PerfStatReport
             {
                 target = match.Groups["target"].Value;
             }
-            else if ((match = Footer().Match(line)).Success)
+            else if ((match = Footer().Match(line)).Success && TryValue(match.Groups["value"].Value, out var seconds))
             {
-                var seconds = Value(match.Groups["value"].Value);
                 switch (match.Groups["what"].Value)
                 {
                     case "time elapsed":
@@ -89,37 +88,44 @@ public sealed partial class PerfStatReport
                         break;
                 }
             }
-            else if ((match = Counter().Match(line)).Success)
+            else if ((match = Counter().Match(line)).Success && ToCounter(match, index + 1) is { } counter)
             {
-                counters.Add(ToCounter(match, index + 1));
+                counters.Add(counter);
             }
             else
             {
-                unrecognized.Add(new PerfUnrecognizedLine(index + 1, line));
+                unrecognized.Add(PerfUnrecognizedLine.Of(index + 1, line));
             }
         }
 
         return new PerfStatReport(target, counters, elapsed, user, system, unrecognized);
     }
 
-    private static PerfStatCounter ToCounter(Match match, int lineNumber)
+    /// <summary>The counter, or null when a number in it does not parse (e.g. <c>1.2.3</c>): the line is then unrecognised.</summary>
+    private static PerfStatCounter? ToCounter(Match match, int lineNumber)
     {
         var raw = match.Groups["value"].Value;
         var counted = !raw.StartsWith('<');
+        double value = 0;
+        if (counted && !TryValue(raw, out value))
+        {
+            return null;
+        }
+
         var rest = match.Groups["rest"].Value;
         double? variance = null, running = null;
         string? comment = null;
         var varianceMatch = Variance().Match(rest);
         if (varianceMatch.Success)
         {
-            variance = double.Parse(varianceMatch.Groups["v"].Value, CultureInfo.InvariantCulture);
+            variance = TryValue(varianceMatch.Groups["v"].Value, out var v) ? v : null;
             rest = rest.Remove(varianceMatch.Index, varianceMatch.Length);
         }
 
         var runningMatch = Running().Match(rest);
         if (runningMatch.Success)
         {
-            running = double.Parse(runningMatch.Groups["v"].Value, CultureInfo.InvariantCulture);
+            running = TryValue(runningMatch.Groups["v"].Value, out var r) ? r : null;
             rest = rest.Remove(runningMatch.Index, runningMatch.Length);
         }
 
@@ -129,19 +135,27 @@ public sealed partial class PerfStatReport
             comment = text;
         }
 
-        return new PerfStatCounter(
-            match.Groups["event"].Value,
-            counted ? Value(raw) : null,
-            match.Groups["unit"].Success ? match.Groups["unit"].Value : null,
-            counted ? null : raw.Trim('<', '>'),
-            comment,
-            variance,
-            running,
-            lineNumber);
+        return new PerfStatCounter
+        {
+            Event = match.Groups["event"].Value,
+            Value = counted ? value : null,
+            Unit = match.Groups["unit"].Success ? match.Groups["unit"].Value : null,
+            Status = counted ? null : raw.Trim('<', '>'),
+            Comment = comment,
+            VariancePercent = variance,
+            RunningPercent = running,
+            LineNumber = lineNumber,
+        };
     }
 
-    private static double Value(string text) =>
-        double.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <summary>Parses a number perf printed, thousands separators removed; false for text such as <c>1.2.3</c>. Never throws:
+    /// digits beyond a double's range give infinity.</summary>
+    private static bool TryValue(string text, out double value) =>
+        double.TryParse(
+            text.Replace(",", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal),
+            NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture,
+            out value);
 
     [GeneratedRegex(@"^\s*Performance counter stats for (?<target>.+?):\s*$")]
     private static partial Regex Header();

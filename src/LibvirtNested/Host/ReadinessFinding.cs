@@ -2,22 +2,28 @@ namespace LibvirtNested.Host;
 
 /// <summary>One finding of <see cref="NestedVirtualizationProbe"/>: what was checked, what the files said, the verdict and
 /// what to do about it.</summary>
-/// <param name="Id">A stable identifier a program can branch on; see <see cref="ReadinessFindingIds"/>.</param>
-/// <param name="Verdict">Whether this part is ready, not ready, or unknown.</param>
-/// <param name="Required">Whether the verdict counts towards <see cref="NestedReadinessReport.Verdict"/>; advisory findings
-/// (shadow VMCS, EPT, persistence of settings) do not.</param>
-/// <param name="Message">A sentence a person can read.</param>
-/// <param name="Evidence">The files read and their values.</param>
-/// <param name="Remedy">What to do when the verdict is not <see cref="ReadinessVerdict.Ready"/>; null when there is nothing to do
-/// or nothing this library knows to suggest.</param>
-public sealed record ReadinessFinding(
-    string Id,
-    ReadinessVerdict Verdict,
-    bool Required,
-    string Message,
-    IReadOnlyList<ReadinessEvidence> Evidence,
-    string? Remedy)
+public sealed record ReadinessFinding
 {
+    /// <summary>A stable identifier a program can branch on; see <see cref="ReadinessFindingIds"/>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Whether this part is ready, not ready, or unknown.</summary>
+    public required ReadinessVerdict Verdict { get; init; }
+
+    /// <summary>Whether the verdict counts towards <see cref="NestedReadinessReport.Verdict"/>; advisory findings
+    /// (shadow VMCS, EPT, persistence of settings) do not.</summary>
+    public required bool Required { get; init; }
+
+    /// <summary>A sentence a person can read.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The files read and their values.</summary>
+    public required IReadOnlyList<ReadinessEvidence> Evidence { get; init; }
+
+    /// <summary>What to do when the verdict is not <see cref="ReadinessVerdict.Ready"/>; null when there is nothing to do
+    /// or nothing this library knows to suggest.</summary>
+    public required string? Remedy { get; init; }
+
     /// <summary>Renders the finding as a few indented lines: verdict, id, message, evidence and remedy.</summary>
     /// <returns>Human-readable text.</returns>
     public override string ToString()

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using LibvirtNested.Host.Internal;
 
 namespace LibvirtNested.Host;
 
 /// <summary>Compares two VM-exit reports, e.g. <c>perf kvm stat report --event=vmexit</c> before and after enabling VMCS
 /// shadowing (<c>enable_shadow_vmcs=1</c>): how many VMREAD / VMWRITE exits went away. Reasons missing from one report count as
-/// 0 there. Raw counts are compared: record both runs for the same duration and workload.</summary>
+/// 0 there. Raw counts are compared: record both runs for the same duration and workload. Sums and differences saturate at
+/// <see cref="long.MaxValue"/> / <see cref="long.MinValue"/>: no count in a report makes a comparison throw.</summary>
 public sealed class VmExitComparison
 {
     private VmExitComparison(IReadOnlyList<VmExitDelta> rows, long totalBefore, long totalAfter)
@@ -36,8 +38,8 @@ public sealed class VmExitComparison
         return Build(
             before.Rows.Select(r => (r.Name, r.Samples)),
             after.Rows.Select(r => (r.Name, r.Samples)),
-            before.TotalSamples ?? before.Rows.Sum(r => r.Samples),
-            after.TotalSamples ?? after.Rows.Sum(r => r.Samples));
+            before.TotalSamples ?? Saturating.Sum(before.Rows.Select(r => r.Samples)),
+            after.TotalSamples ?? Saturating.Sum(after.Rows.Select(r => r.Samples)));
     }
 
     /// <summary>Compares two <c>perf stat</c> outputs (e.g. <c>-e 'kvm:*'</c>) by event; counters without a count are skipped.</summary>
@@ -52,7 +54,7 @@ public sealed class VmExitComparison
         static IEnumerable<(string, long)> Counts(PerfStatReport report) =>
             report.Counters.Where(c => c.Count is not null).Select(c => (c.Event, c.Count!.Value));
         static long Total(PerfStatReport report) =>
-            report.Find("kvm:kvm_exit")?.Count ?? report.Counters.Sum(c => c.Count ?? 0);
+            report.Find("kvm:kvm_exit")?.Count ?? Saturating.Sum(report.Counters.Select(c => c.Count ?? 0));
         return Build(Counts(before), Counts(after), Total(before), Total(after));
     }
 
@@ -68,7 +70,7 @@ public sealed class VmExitComparison
     public long Eliminated(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        return names.Sum(n => Find(n)?.Eliminated ?? 0);
+        return Saturating.Sum(names.Select(n => Find(n)?.Eliminated ?? 0));
     }
 
     /// <summary>Renders a table: reason, before, after, difference, change in percent.</summary>
@@ -77,7 +79,7 @@ public sealed class VmExitComparison
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{"reason",-24} {"before",12} {"after",12} {"difference",12} {"change",9}");
-        foreach (var row in Rows.Append(new VmExitDelta("(total)", TotalBefore, TotalAfter)))
+        foreach (var row in Rows.Append(VmExitDelta.Of("(total)", TotalBefore, TotalAfter)))
         {
             var change = row.ChangePercent is { } percent ? percent.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "new";
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"{row.Name,-24} {row.Before,12} {row.After,12} {row.Difference,12:+0;-0;0} {change,9}");
@@ -91,17 +93,17 @@ public sealed class VmExitComparison
         var counts = new Dictionary<string, (long Before, long After)>(StringComparer.Ordinal);
         foreach (var (name, count) in before)
         {
-            counts[name] = (counts.GetValueOrDefault(name).Before + count, counts.GetValueOrDefault(name).After);
+            counts[name] = (Saturating.Add(counts.GetValueOrDefault(name).Before, count), counts.GetValueOrDefault(name).After);
         }
 
         foreach (var (name, count) in after)
         {
-            counts[name] = (counts.GetValueOrDefault(name).Before, counts.GetValueOrDefault(name).After + count);
+            counts[name] = (counts.GetValueOrDefault(name).Before, Saturating.Add(counts.GetValueOrDefault(name).After, count));
         }
 
         var rows = counts
-            .Select(pair => new VmExitDelta(pair.Key, pair.Value.Before, pair.Value.After))
-            .OrderByDescending(r => Math.Abs(r.Difference))
+            .Select(pair => VmExitDelta.Of(pair.Key, pair.Value.Before, pair.Value.After))
+            .OrderByDescending(r => r.Difference == long.MinValue ? long.MaxValue : Math.Abs(r.Difference))
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         return new VmExitComparison(rows, totalBefore, totalAfter);

@@ -6,7 +6,9 @@ namespace LibvirtNested.Tests.Host;
 [TestFixture]
 public sealed class NestedVirtualizationProbeTests
 {
-    private static NestedReadinessReport Probe(string fixture) => NestedVirtualizationProbe.Run(HostFixtures.Readiness(fixture));
+    /// <summary>Probes a fixture tree whose <c>dev/kvm</c> stand-in file counts as the KVM device (see <see cref="StandInKvmDevice"/>).</summary>
+    private static NestedReadinessReport Probe(string fixture) =>
+        NestedVirtualizationProbe.RunWith(new LibvirtNested.Host.Internal.HostRoot(HostFixtures.Readiness(fixture)), StandInKvmDevice.Instance);
 
     private static ReadinessFinding Finding(NestedReadinessReport report, string id) =>
         report.Find(id) ?? throw new AssertionException($"No finding {id} in:\n{report}");
@@ -29,7 +31,7 @@ public sealed class NestedVirtualizationProbeTests
             Assert.That(report.Findings.Select(f => f.Verdict), Is.All.EqualTo(ReadinessVerdict.Ready), report.ToString());
             Assert.That(report.Remedies, Is.Empty);
             Assert.That(Finding(report, ReadinessFindingIds.KvmNested).Evidence.Single(),
-                Is.EqualTo(new ReadinessEvidence("/sys/module/kvm_intel/parameters/nested", "Y")));
+                Is.EqualTo(ReadinessEvidence.Of("/sys/module/kvm_intel/parameters/nested", "Y")));
             Assert.That(Finding(report, ReadinessFindingIds.ModprobeNested).Evidence.Single().Path,
                 Is.EqualTo("/etc/modprobe.d/kvm-intel.conf:1"));
         });
@@ -86,7 +88,7 @@ public sealed class NestedVirtualizationProbeTests
             Assert.That(shadow.Verdict, Is.EqualTo(ReadinessVerdict.NotReady));
             Assert.That(shadow.Remedy, Does.Contain("enable_shadow_vmcs=1"));
             Assert.That(configured.Verdict, Is.EqualTo(ReadinessVerdict.NotReady));
-            Assert.That(configured.Evidence.Single(), Is.EqualTo(new ReadinessEvidence("/etc/modprobe.d/kvm.conf:1", "options kvm_intel enable_shadow_vmcs=0")));
+            Assert.That(configured.Evidence.Single(), Is.EqualTo(ReadinessEvidence.Of("/etc/modprobe.d/kvm.conf:1", "options kvm_intel enable_shadow_vmcs=0")));
             Assert.That(configured.Remedy, Does.StartWith("Change 'enable_shadow_vmcs=0' at /etc/modprobe.d/kvm.conf:1").And.Contain("would still win"),
                 "kvm.conf sorts after kvm-intel.conf, so the remedy file alone would not win");
         });
@@ -283,7 +285,7 @@ public sealed class NestedVirtualizationProbeTests
         {
             Assert.That(report.Verdict, Is.Not.EqualTo(ReadinessVerdict.Ready));
             Assert.That(Finding(report, ReadinessFindingIds.CpuExtensions).Verdict, Is.EqualTo(ReadinessVerdict.Unknown));
-            Assert.That(Finding(report, ReadinessFindingIds.CpuExtensions).Evidence.Single(), Is.EqualTo(new ReadinessEvidence("/proc/cpuinfo", "(missing)")));
+            Assert.That(Finding(report, ReadinessFindingIds.CpuExtensions).Evidence.Single(), Is.EqualTo(ReadinessEvidence.Of("/proc/cpuinfo", "(missing)")));
             Assert.That(Finding(report, ReadinessFindingIds.KvmModule).Verdict, Is.EqualTo(ReadinessVerdict.Unknown));
             Assert.That(Finding(report, ReadinessFindingIds.KvmModule).Message, Does.Contain("/sys/module is missing"));
             Assert.That(report.ToString(), Does.StartWith("Nested virtualization readiness: "));

@@ -54,7 +54,18 @@ public sealed class PerfKvmStatReportTests
             {
                 "VMREAD", "VMWRITE", "EPT_VIOLATION", "VMRESUME", "MSR_WRITE", "EXTERNAL_INTERRUPT", "HLT", "VMPTRLD", "CPUID", "IO_INSTRUCTION",
             }));
-            Assert.That(vmread, Is.EqualTo(new PerfKvmStatRow("VMREAD", 1843212, 54.22, 1.73, 0.31, 48.21, 0.61, 0.41, 7)));
+            Assert.That(vmread, Is.EqualTo(new PerfKvmStatRow
+            {
+                Name = "VMREAD",
+                Samples = 1843212,
+                SamplesPercent = 54.22,
+                TimePercent = 1.73,
+                MinMicroseconds = 0.31,
+                MaxMicroseconds = 48.21,
+                MeanMicroseconds = 0.61,
+                RelativeStdDevPercent = 0.41,
+                LineNumber = 7,
+            }));
             Assert.That(report.Find("HLT")!.MaxMicroseconds, Is.EqualTo(1001118.99));
             Assert.That(report.TotalSamples, Is.EqualTo(3399630));
             Assert.That(report.TotalSamples, Is.EqualTo(report.Rows.Sum(r => r.Samples)));
@@ -115,7 +126,7 @@ public sealed class PerfKvmStatReportTests
         {
             Assert.That(report.Rows, Has.Count.EqualTo(2));
             Assert.That(report.UnrecognizedLines, Has.Count.EqualTo(2));
-            Assert.That(report.UnrecognizedLines[0], Is.EqualTo(new PerfUnrecognizedLine(1, "[ perf record: Woken up 1 times to write data ]")));
+            Assert.That(report.UnrecognizedLines[0], Is.EqualTo(PerfUnrecognizedLine.Of(1, "[ perf record: Woken up 1 times to write data ]")));
             Assert.That(report.UnrecognizedLines[1].Text, Is.EqualTo("Warning: something perf did not like"));
         });
     }

@@ -94,7 +94,7 @@ public sealed class PerfStatReportTests
             Assert.That(report.Find("kvm:kvm_nested_vmexit")?.Value, Is.Null);
             Assert.That(report.Find("kvm:kvm_nested_vmenter")?.Status, Is.EqualTo("not supported"));
             Assert.That(report.ElapsedSeconds, Is.EqualTo(10.0012));
-            Assert.That(report.UnrecognizedLines.Single(), Is.EqualTo(new PerfUnrecognizedLine(10, "Some events weren't counted. Try disabling the NMI watchdog:")));
+            Assert.That(report.UnrecognizedLines.Single(), Is.EqualTo(PerfUnrecognizedLine.Of(10, "Some events weren't counted. Try disabling the NMI watchdog:")));
         });
     }
 }

@@ -17,7 +17,7 @@ public sealed class VmExitComparisonTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(comparison.Find("VMREAD"), Is.EqualTo(new VmExitDelta("VMREAD", 1843212, 15421)));
+            Assert.That(comparison.Find("VMREAD"), Is.EqualTo(VmExitDelta.Of("VMREAD", 1843212, 15421)));
             Assert.That(comparison.Find("VMWRITE")!.Eliminated, Is.EqualTo(1290457 - 10233));
             Assert.That(comparison.Eliminated("VMREAD", "VMWRITE"), Is.EqualTo(1843212 - 15421 + 1290457 - 10233));
             Assert.That(comparison.Find("VMREAD")!.ChangePercent, Is.EqualTo(-99.16).Within(0.01));
@@ -37,7 +37,7 @@ public sealed class VmExitComparisonTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(comparison.Find("0x70:POUT"), Is.EqualTo(new VmExitDelta("0x70:POUT", 120, 0)));
+            Assert.That(comparison.Find("0x70:POUT"), Is.EqualTo(VmExitDelta.Of("0x70:POUT", 120, 0)));
             Assert.That(comparison.Find("0x70:POUT")!.ChangePercent, Is.EqualTo(-100));
             Assert.That(VmExitComparison.Compare(after, before).Find("0x71:PIN")!.ChangePercent, Is.Null);
             Assert.That(comparison.Find("VMREAD"), Is.Null);
@@ -55,8 +55,8 @@ public sealed class VmExitComparisonTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(comparison.Find("kvm:kvm_emulate_insn"), Is.EqualTo(new VmExitDelta("kvm:kvm_emulate_insn", 32860, 1305759)));
-            Assert.That(comparison.Find("kvm:kvm_fpu"), Is.EqualTo(new VmExitDelta("kvm:kvm_fpu", 212, 0)));
+            Assert.That(comparison.Find("kvm:kvm_emulate_insn"), Is.EqualTo(VmExitDelta.Of("kvm:kvm_emulate_insn", 32860, 1305759)));
+            Assert.That(comparison.Find("kvm:kvm_fpu"), Is.EqualTo(VmExitDelta.Of("kvm:kvm_fpu", 212, 0)));
             Assert.That(comparison.TotalBefore, Is.Zero);
         });
     }

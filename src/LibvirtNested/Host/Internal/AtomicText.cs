@@ -1,12 +1,11 @@
-using System.Text;
-
 namespace LibvirtNested.Host.Internal;
 
-/// <summary>Writes a text file through a temporary file in the same folder and a rename, so modprobe never reads half a
-/// file; an existing file's permissions are kept.</summary>
+/// <summary>Writes a file through a temporary file in the same folder and a rename, so modprobe never reads half a file; an
+/// existing file's permissions are kept. The caller passes the final, regular file (links already followed): the rename
+/// replaces exactly that file.</summary>
 internal static class AtomicText
 {
-    public static void Write(string path, string text)
+    public static void Write(string path, byte[] bytes)
     {
         var folder = Path.GetDirectoryName(path) ?? throw new IOException($"'{path}' has no folder.");
         Directory.CreateDirectory(folder);
@@ -15,7 +14,7 @@ internal static class AtomicText
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 

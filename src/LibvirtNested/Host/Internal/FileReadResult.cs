@@ -15,5 +15,5 @@ internal sealed record FileReadResult(string Path, string? Text, string? Problem
         return trimmed.Length == 0 ? "(empty)" : trimmed;
     }
 
-    public ReadinessEvidence ToEvidence() => new(Path, Describe());
+    public ReadinessEvidence ToEvidence() => ReadinessEvidence.Of(Path, Describe());
 }

@@ -32,23 +32,14 @@ internal sealed class HostRoot
         return relative.StartsWith("..", StringComparison.Ordinal) ? realPath : "/" + relative;
     }
 
-    /// <summary>Reads a whole small file; a missing or unreadable file is a result, not an exception.</summary>
+    /// <summary>Reads a whole small regular file without ever blocking (see <see cref="RegularFile"/>); a missing,
+    /// unreadable or non-regular file (a FIFO, a device, a directory) is a result, not an exception.</summary>
     public FileReadResult Read(string absolutePath)
     {
-        var real = Map(absolutePath);
-        try
-        {
-            if (!File.Exists(real))
-            {
-                return new FileReadResult(absolutePath, null, Directory.Exists(real) ? "is a directory" : "missing");
-            }
-
-            return new FileReadResult(absolutePath, File.ReadAllText(real), null);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return new FileReadResult(absolutePath, null, "unreadable: " + exception.Message);
-        }
+        var bytes = RegularFile.TryReadBytes(Map(absolutePath), out var problem);
+        return bytes is null
+            ? new FileReadResult(absolutePath, null, problem)
+            : new FileReadResult(absolutePath, RegularFile.Decode(bytes, out _), null);
     }
 
     /// <summary>Lists entry names in a directory, sorted ordinally; null with a reason when it cannot be listed.</summary>

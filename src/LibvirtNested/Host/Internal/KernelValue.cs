@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LibvirtNested.Host.Internal;
 
 /// <summary>Reads kernel module parameter values the way the kernel writes them.</summary>
@@ -33,9 +31,11 @@ internal static class KernelValue
                 return false;
         }
 
-        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        // Any integer, however long: only whether it is zero matters, so digits beyond a long's range cannot overflow.
+        var digits = value.AsSpan(value[0] is '-' or '+' ? 1 : 0);
+        if (digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9'))
         {
-            return number != 0;
+            return digits.ContainsAnyExcept('0');
         }
 
         problem = $"unrecognised value '{value}'";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace LibvirtNested.Host.Internal;
@@ -9,17 +10,26 @@ internal static partial class ModprobeFile
     public static IEnumerable<ModprobeOption> ParseOptions(string file, string text)
     {
         var lines = text.Split('\n');
+        var logical = new StringBuilder();
         for (var index = 0; index < lines.Length; index++)
         {
             var start = index;
-            var logical = lines[index].TrimEnd('\r');
-            while (logical.EndsWith('\\') && index + 1 < lines.Length)
+            logical.Clear().Append(lines[index].AsSpan().TrimEnd('\r'));
+
+            // A StringBuilder, not string concatenation: a file of thousands of continued lines stays linear.
+            while (logical.Length > 0 && logical[^1] == '\\' && index + 1 < lines.Length)
             {
                 index++;
-                logical = logical[..^1].TrimEnd() + " " + lines[index].TrimEnd('\r').Trim();
+                logical.Length--;
+                while (logical.Length > 0 && char.IsWhiteSpace(logical[^1]))
+                {
+                    logical.Length--;
+                }
+
+                logical.Append(' ').Append(lines[index].AsSpan().TrimEnd('\r').Trim());
             }
 
-            var trimmed = logical.Trim();
+            var trimmed = logical.ToString().Trim();
             if (trimmed.Length == 0 || trimmed[0] == '#')
             {
                 continue;
@@ -34,9 +44,15 @@ internal static partial class ModprobeFile
             for (var f = 2; f < fields.Length; f++)
             {
                 var equals = fields[f].IndexOf('=', StringComparison.Ordinal);
-                var name = equals < 0 ? fields[f] : fields[f][..equals];
-                var value = equals < 0 ? null : fields[f][(equals + 1)..];
-                yield return new ModprobeOption(file, start + 1, fields[1], name, value, trimmed);
+                yield return new ModprobeOption
+                {
+                    File = file,
+                    LineNumber = start + 1,
+                    Module = fields[1],
+                    Parameter = equals < 0 ? fields[f] : fields[f][..equals],
+                    Value = equals < 0 ? null : fields[f][(equals + 1)..],
+                    Line = trimmed,
+                };
             }
         }
     }

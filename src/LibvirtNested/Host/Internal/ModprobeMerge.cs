@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace LibvirtNested.Host.Internal;
@@ -29,8 +30,12 @@ internal static partial class ModprobeMerge
                 continue;
             }
 
-            var edited = line;
-            for (var f = fields.Count - 1; f >= 2; f--)
+            // The line is rebuilt once from its pieces: replacing field by field would copy the line once per change,
+            // quadratic on a line with thousands of options.
+            var edited = new StringBuilder(line.Length);
+            var copied = 0;
+            var lineChanged = false;
+            for (var f = 2; f < fields.Count; f++)
             {
                 var field = fields[f].Value;
                 var equals = field.IndexOf('=', StringComparison.Ordinal);
@@ -47,11 +52,19 @@ internal static partial class ModprobeMerge
                     continue;
                 }
 
-                edited = edited[..fields[f].Index] + name + "=1" + edited[(fields[f].Index + fields[f].Length)..];
+                edited.Append(line, copied, fields[f].Index - copied).Append(name).Append("=1");
+                copied = fields[f].Index + fields[f].Length;
+                lineChanged = true;
                 changes.Add($"line {i + 1}: {field} → {name}=1");
             }
 
-            lines[i] = edited;
+            if (!lineChanged)
+            {
+                continue;
+            }
+
+            edited.Append(line, copied, line.Length - copied);
+            lines[i] = edited.ToString();
         }
 
         foreach (var setting in settings.Where(s => !present.Contains(s)))

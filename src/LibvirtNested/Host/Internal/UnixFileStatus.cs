@@ -1,19 +1,31 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using LibvirtNested.Interop;
+using Microsoft.Win32.SafeHandles;
 
 namespace LibvirtNested.Host.Internal;
 
-/// <summary>What <c>statx(2)</c> says about a path: kind, permissions, owner and device numbers. .NET exposes none of the
-/// kind or device bits, and the block-device check and <c>/dev/kvm</c> evidence need them. This calls the C library only,
-/// never libvirt.</summary>
-internal sealed partial record UnixFileStatus(UnixFileKind Kind, uint Mode, uint Uid, uint Gid, uint DeviceMajor, uint DeviceMinor)
+/// <summary>What <c>statx(2)</c> says about a path or an open descriptor: kind, permissions, owner and device numbers.
+/// .NET exposes none of the kind or device bits, and the block-device check, the <c>/dev/kvm</c> check and every read of a
+/// probed file need them. This calls the C library only (<see cref="Libc"/>), never libvirt.</summary>
+internal sealed record UnixFileStatus(UnixFileKind Kind, uint Mode, uint Uid, uint Gid, uint DeviceMajor, uint DeviceMinor)
 {
-    private const int AtFdCwd = -100;
-    private const uint StatxBasicStats = 0x7ff;
-    private const int BufferSize = 256;
+    private const int NoSuchFile = 2;
 
     /// <summary>The device numbers as sysfs writes them (<c>major:minor</c>).</summary>
     public string DeviceNumber => DeviceMajor.ToString(CultureInfo.InvariantCulture) + ":" + DeviceMinor.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The kind as a noun phrase for messages, e.g. <c>a FIFO</c>, <c>a character device 1:3</c>.</summary>
+    public string KindText => Kind switch
+    {
+        UnixFileKind.Regular => "a regular file",
+        UnixFileKind.Directory => "a directory",
+        UnixFileKind.CharacterDevice => "a character device " + DeviceNumber,
+        UnixFileKind.BlockDevice => "a block device " + DeviceNumber,
+        UnixFileKind.SymbolicLink => "a symbolic link",
+        UnixFileKind.Fifo => "a FIFO (named pipe)",
+        UnixFileKind.Socket => "a socket",
+        _ => "a file of unknown kind",
+    };
 
     /// <summary>Like the first column of <c>ls -l</c>, e.g. <c>crw-rw----</c>.</summary>
     public string ModeString
@@ -43,13 +55,21 @@ internal sealed partial record UnixFileStatus(UnixFileKind Kind, uint Mode, uint
         }
     }
 
-    /// <summary>Stats a path, following symbolic links. Null with a reason when the path does not exist or cannot be
-    /// examined (including on a platform without <c>statx</c>).</summary>
-    public static UnixFileStatus? TryGet(string path, out string? problem)
+    /// <summary>Stats a path, following symbolic links. Null with a reason (<c>missing</c> for ENOENT) when the path does not
+    /// exist or cannot be examined (including on a platform without <c>statx</c>).</summary>
+    public static UnixFileStatus? TryGet(string path, out string? problem) => TryGet(path, followLinks: true, out problem);
+
+    /// <summary>Stats a path without following a final symbolic link (lstat).</summary>
+    public static UnixFileStatus? TryGetLink(string path, out string? problem) => TryGet(path, followLinks: false, out problem);
+
+    /// <summary>Stats an open descriptor (fstat).</summary>
+    public static UnixFileStatus? TryGet(SafeFileHandle handle, out string? problem)
     {
         try
         {
-            return Get(path, out problem);
+            var result = Libc.StatHandle(handle, out var errno);
+            problem = result is null ? Libc.Describe(errno) : null;
+            return result is { } status ? From(status) : null;
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -58,23 +78,24 @@ internal sealed partial record UnixFileStatus(UnixFileKind Kind, uint Mode, uint
         }
     }
 
-    private static unsafe UnixFileStatus? Get(string path, out string? problem)
+    private static UnixFileStatus? TryGet(string path, bool followLinks, out string? problem)
     {
-        var buffer = stackalloc byte[BufferSize];
-        if (Statx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)
+        try
         {
-            var errno = Marshal.GetLastPInvokeError();
-            problem = errno == 2 ? "missing" : Marshal.GetPInvokeErrorMessage(errno);
+            var result = Libc.StatPath(path, followLinks, out var errno);
+            problem = result is not null ? null : errno == NoSuchFile ? "missing" : Libc.Describe(errno);
+            return result is { } status ? From(status) : null;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            problem = "statx is not available: " + exception.Message;
             return null;
         }
+    }
 
-        // Offsets of struct statx (include/uapi/linux/stat.h), the same on every architecture.
-        var uid = *(uint*)(buffer + 20);
-        var gid = *(uint*)(buffer + 24);
-        var mode = *(ushort*)(buffer + 28);
-        var rdevMajor = *(uint*)(buffer + 128);
-        var rdevMinor = *(uint*)(buffer + 132);
-        var kind = (mode & 0xF000) switch
+    private static UnixFileStatus From(Libc.StatxResult status)
+    {
+        var kind = (status.Mode & 0xF000) switch
         {
             0x8000 => UnixFileKind.Regular,
             0x4000 => UnixFileKind.Directory,
@@ -85,10 +106,6 @@ internal sealed partial record UnixFileStatus(UnixFileKind Kind, uint Mode, uint
             0xC000 => UnixFileKind.Socket,
             _ => UnixFileKind.Other,
         };
-        problem = null;
-        return new UnixFileStatus(kind, mode & 0xFFFu, uid, gid, rdevMajor, rdevMinor);
+        return new UnixFileStatus(kind, status.Mode & 0xFFFu, status.Uid, status.Gid, status.RdevMajor, status.RdevMinor);
     }
-
-    [LibraryImport("libc.so.6", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial int Statx(int directoryFd, string path, int flags, uint mask, byte* buffer);
 }
