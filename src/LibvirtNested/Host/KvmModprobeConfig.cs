@@ -1,4 +1,5 @@
 using LibvirtNested.Host.Internal;
+using LibvirtNested.Xml;
 
 namespace LibvirtNested.Host;
 

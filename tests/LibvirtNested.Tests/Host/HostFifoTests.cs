@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using LibvirtNested.Host;
+using LibvirtNested.Xml;
 using NUnit.Framework;
 
 namespace LibvirtNested.Tests.Host;

@@ -1,3 +1,5 @@
+using LibvirtNested.Xml;
+
 namespace LibvirtNested.Host.Internal;
 
 /// <summary>The file a remedy is really written to: the remedy path itself, or the final target of the symbolic links at it,
@@ -44,7 +46,9 @@ internal sealed record RemedyTarget(string Path, string RealPath, bool Exists)
     public static NotARegularFileException Refuse(string given, string path, string kind)
     {
         var shown = given == path ? $"'{path}'" : $"'{given}' (→ '{path}')";
-        return new NotARegularFileException(path, kind,
-            $"{shown} is {kind}, not a regular file: the modprobe.d remedy is neither read from it nor written over it. Remove it or write the settings by hand.");
+        return new NotARegularFileException(
+            $"{shown} is {kind}, not a regular file: the modprobe.d remedy is neither read from it nor written over it. Remove it or write the settings by hand.",
+            path,
+            kind);
     }
 }
