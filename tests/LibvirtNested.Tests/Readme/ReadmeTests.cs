@@ -95,7 +95,8 @@ public sealed partial class ReadmeTests
     [Test]
     public void Quick_start_has_exactly_the_two_commands()
     {
-        var quickStart = Readme[Readme.IndexOf("## Quick start", StringComparison.Ordinal)..Readme.IndexOf("## Examples", StringComparison.Ordinal)];
+        var start = Readme.IndexOf("## Quick start", StringComparison.Ordinal);
+        var quickStart = Readme[start..Readme.IndexOf("\n## ", start, StringComparison.Ordinal)];
         var commands = ShellBlock().Matches(quickStart).SelectMany(m => m.Groups["code"].Value.Split('\n'))
             .Where(line => line.Trim().Length > 0)
             .Select(line => line.Split('#')[0].Trim())
