@@ -60,17 +60,18 @@ public sealed partial class LibvirtConnection : IDisposable
     /// </summary>
     /// <param name="uri">A libvirt URI, usually remote (<c>qemu+tcp://host/system</c>).</param>
     /// <param name="callback">Fills <see cref="LibvirtCredential.Result"/> of each prompt; returns false to cancel.</param>
-    /// <param name="readOnly">Open read-only (<c>VIR_CONNECT_RO</c>).</param>
+    /// <param name="access">Read-write (the default) or read-only (<c>VIR_CONNECT_RO</c>).</param>
     /// <returns>The open connection.</returns>
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
     /// <exception cref="LibvirtAuthenticationException">Authentication failed or the callback cancelled it.</exception>
     /// <exception cref="LibvirtConnectionFailedException">The daemon cannot be reached.</exception>
-    public static LibvirtConnection OpenAuthenticated(string uri, LibvirtCredentialCallback callback, bool readOnly = false)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="access"/> is not a defined value.</exception>
+    public static LibvirtConnection OpenAuthenticated(string uri, LibvirtCredentialCallback callback, LibvirtConnectionAccess access = LibvirtConnectionAccess.ReadWrite)
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(callback);
         Libvirt.EnsureInitialized();
-        return new(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(readOnly)));
+        return new(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)));
     }
 
     /// <summary>Opens a connection answering user-name prompts with <paramref name="userName"/> and password prompts with <paramref name="password"/>.</summary>

@@ -52,6 +52,18 @@ public class LibvirtConnectionTests
     }
 
     [Test]
+    public void OpenAuthenticated_read_only_refuses_changes_like_OpenReadOnly()
+    {
+        using var connection = LibvirtConnection.OpenAuthenticated(TestDriver.Uri, _ => true, LibvirtConnectionAccess.ReadOnly);
+
+        Assert.That(connection.ListDomains(), Is.Not.Empty);
+        var error = Assert.Throws<LibvirtException>(() => connection.DefineDomain(TestDriver.Domain(TestDriver.UniqueName("ro-auth"))));
+        Assert.That(error!.CodeName, Is.EqualTo("VIR_ERR_OPERATION_DENIED"));
+        Assert.That(() => LibvirtConnection.OpenAuthenticated(TestDriver.Uri, _ => true, (LibvirtConnectionAccess)7),
+            Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
     public void OpenAuthenticated_with_user_and_password_opens_the_test_driver()
     {
         using var connection = LibvirtConnection.OpenAuthenticated(TestDriver.Uri, "user", "secret");

@@ -33,7 +33,13 @@ internal static class LibvirtFlags
     private const uint DomainUndefineKnown = (1 << 7) - 1;
 
     /// <summary><c>virConnectFlags</c> for <c>virConnectOpenAuth</c>.</summary>
-    internal static uint ConnectOpen(bool readOnly) => readOnly ? VIR_CONNECT_RO : 0;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="access"/> is not a defined value.</exception>
+    internal static uint ConnectOpen(LibvirtConnectionAccess access) => access switch
+    {
+        LibvirtConnectionAccess.ReadWrite => 0,
+        LibvirtConnectionAccess.ReadOnly => VIR_CONNECT_RO,
+        _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Not a LibvirtConnectionAccess value."),
+    };
 
     /// <summary><c>virDomainXMLFlags</c> for <c>virDomainGetXMLDesc</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds an unknown bit.</exception>
