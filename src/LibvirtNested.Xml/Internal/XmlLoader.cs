@@ -233,10 +233,8 @@ internal static class XmlLoader
                 return ReadElementWithManyAttributes(tagStart, EndOfStartTag(tagStart), empty);
             }
 
-            var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-
-            // For LibvirtXmlValueException's line and column when a typed read fails later.
-            element.AddAnnotation(new XmlSourcePosition(lineInfo.LineNumber, lineInfo.LinePosition));
+            // Carries its line and column for LibvirtXmlValueException when a typed read fails later.
+            var element = new SourceElement(XName.Get(reader.LocalName, reader.NamespaceURI), lineInfo.LineNumber, lineInfo.LinePosition);
 
             // What the writer would produce: '<' name (' ' name '=' quote value quote)* ('/>' | '>').
             var canonicalLength = 1 + reader.Name.Length + (empty ? 2 : 1);
