@@ -36,7 +36,9 @@ public sealed partial class DomainXml
     public DomainController EnsureVirtioScsiController()
     {
         var scsi = ScsiLayout.Read(this);
-        return scsi.VirtioScsi?.Controller ?? Devices.Add(new DomainController(NewVirtioScsiController(scsi.NextFreeControllerIndex())));
+        return scsi.VirtioScsi is { } existing
+            ? ScsiLayout.ViewOf(Devices.Controllers, existing.Controller)
+            : Devices.Add(new DomainController(NewVirtioScsiController(scsi.NextFreeControllerIndex())));
     }
 
     /// <summary>

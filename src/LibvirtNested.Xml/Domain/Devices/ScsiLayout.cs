@@ -30,7 +30,7 @@ internal sealed class ScsiLayout
     }
 
     /// <summary>The first <c>&lt;controller type='scsi' model='virtio-scsi'&gt;</c> and its (effective) index, or <see langword="null"/>.</summary>
-    public (DomainController Controller, int Index)? VirtioScsi { get; private set; }
+    public (XElement Controller, int Index)? VirtioScsi { get; private set; }
 
     public static ScsiLayout Read(DomainXml domain)
     {
@@ -73,7 +73,7 @@ internal sealed class ScsiLayout
 
         if (virtioScsi is not null)
         {
-            layout.VirtioScsi = (ViewOf(domain.Devices.Controllers, virtioScsi), virtioScsiIndex);
+            layout.VirtioScsi = (virtioScsi, virtioScsiIndex);
         }
 
         for (var e = FirstElement(devices); e is not null; e = NextElement(e))
@@ -139,7 +139,8 @@ internal sealed class ScsiLayout
     private static bool IsDiskOnScsiBus(XElement? target) =>
         (target?.Attribute(BusName)?.Value ?? (target?.Attribute(DevName)?.Value is { } dev ? DomainDiskTargetName.DefaultBusOf(dev) : null)) == "scsi";
 
-    private static DomainController ViewOf(IReadOnlyList<DomainController> controllers, XElement element)
+    /// <summary>The typed view of the controller <paramref name="element"/>: the one <see cref="DomainDeviceList.Controllers"/> hands out.</summary>
+    public static DomainController ViewOf(IReadOnlyList<DomainController> controllers, XElement element)
     {
         for (var i = 0; i < controllers.Count; i++)
         {
