@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Xml.Linq;
 using LibvirtNested.Xml.Internal;
 
@@ -12,6 +13,14 @@ public sealed partial class DomainXml
 
     /// <summary>How errors name <see cref="LunDiskOptions.TargetDev"/>, the parameter inside <c>options</c>.</summary>
     private const string LunTargetDevParameter = "options.TargetDev";
+
+    private static readonly XName DiskElementName = "disk";
+    private static readonly XName SourceElementName = "source";
+    private static readonly XName TargetElementName = "target";
+    private static readonly XName SourceDevName = "dev";
+    private static readonly XName SourceFileName = "file";
+    private static readonly XName DevAttributeName = "dev";
+    private static readonly XName DeviceAttributeName = "device";
 
     /// <summary><c>/domain/devices</c>: every device as one ordered list of typed views.</summary>
     public DomainDeviceList Devices => cachedDevices ??= new(Element);
@@ -27,7 +36,9 @@ public sealed partial class DomainXml
     public DomainController EnsureVirtioScsiController()
     {
         var scsi = ScsiLayout.Read(this);
-        return scsi.VirtioScsi?.Controller ?? Devices.Add(new DomainController(NewVirtioScsiController(scsi.NextFreeControllerIndex())));
+        return scsi.VirtioScsi is { } existing
+            ? ScsiLayout.ViewOf(Devices.Controllers, existing.Controller)
+            : Devices.Add(new DomainController(NewVirtioScsiController(scsi.NextFreeControllerIndex())));
     }
 
     /// <summary>
@@ -66,7 +77,7 @@ public sealed partial class DomainXml
         }
 
         options.VerifyDevice?.Invoke(devicePath);
-        if (FindDisk(d => d.Source?.Dev == devicePath) is { } existing)
+        if (FindDisk(devicePath, SourceDevName, device: null) is { } existing)
         {
             return existing;
         }
@@ -117,7 +128,7 @@ public sealed partial class DomainXml
     {
         LibvirtDatatypes.AbsFilePath(devicePath, nameof(devicePath));
         var busName = CheckDiskBus(bus ?? DomainDiskBus.Virtio, targetDev);
-        if (FindDisk(d => d.Source?.Dev == devicePath) is { } existing)
+        if (FindDisk(devicePath, SourceDevName, device: null) is { } existing)
         {
             return existing;
         }
@@ -161,7 +172,7 @@ public sealed partial class DomainXml
         LibvirtDatatypes.AbsFilePath(path, nameof(path));
         LibvirtDatatypes.StorageFormat(format, nameof(format));
         var busName = CheckDiskBus(bus ?? DomainDiskBus.Virtio, targetDev);
-        if (FindDisk(d => d.Source?.File == path && d.Device?.Value is null or "disk") is { } existing)
+        if (FindDisk(path, SourceFileName, device: "disk") is { } existing)
         {
             return existing;
         }
@@ -203,7 +214,7 @@ public sealed partial class DomainXml
     {
         LibvirtDatatypes.AbsFilePath(isoPath, nameof(isoPath));
         var busName = CheckDiskBus(bus ?? DomainDiskBus.Sata, targetDev);
-        if (FindDisk(d => d.Source?.File == isoPath && d.Device?.Value == "cdrom") is { } existing)
+        if (FindDisk(isoPath, SourceFileName, device: "cdrom") is { } existing)
         {
             return existing;
         }
@@ -268,11 +279,75 @@ public sealed partial class DomainXml
         new XAttribute("index", index.ToString(CultureInfo.InvariantCulture)),
         new XAttribute("model", "virtio-scsi"));
 
-    private DomainDisk? FindDisk(Func<DomainDisk, bool> match) => Devices.Disks.FirstOrDefault(match);
+    /// <summary>
+    /// The first disk whose <c>source</c> has <paramref name="path"/> in <paramref name="sourceAttribute"/> and whose
+    /// <c>@device</c> is <paramref name="device"/> (absent counting as <c>disk</c>; <see langword="null"/>: any).
+    /// Walks the elements: the edits run this over every disk, and a typed view per disk is not needed for that.
+    /// </summary>
+    private DomainDisk? FindDisk(string path, XName sourceAttribute, string? device)
+    {
+        for (var node = Devices.Element?.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement { } disk && disk.Name == DiskElementName
+                && disk.Element(SourceElementName)?.Attribute(sourceAttribute)?.Value == path
+                && (device is null || (disk.Attribute(DeviceAttributeName)?.Value ?? "disk") == device))
+            {
+                foreach (var view in Devices.Disks)
+                {
+                    if (view.Element == disk)
+                    {
+                        return view;
+                    }
+                }
+            }
+        }
 
-    private IEnumerable<string> TargetDevs() => Devices.Disks.Select(d => d.Target?.Dev).OfType<string>();
+        return null;
+    }
 
-    private string FirstFreeTargetDev(string prefix) => DomainDiskTargetName.FirstFree(TargetDevs(), prefix);
+    /// <summary>The <c>target/@dev</c> names of the disks, in document order.</summary>
+    private IEnumerable<string> TargetDevs()
+    {
+        for (var node = Devices.Element?.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement { } disk && disk.Name == DiskElementName && disk.Element(TargetElementName)?.Attribute(DevAttributeName)?.Value is { } dev)
+            {
+                yield return dev;
+            }
+        }
+    }
+
+    /// <summary>The first <c>prefix</c>-named target (<c>sda</c>, <c>sdb</c>, …) no disk uses, from one walk over the disks.</summary>
+    private string FirstFreeTargetDev(string prefix)
+    {
+        // Indexes 0-63 in a bit mask, the rare higher ones in a set.
+        var low = 0UL;
+        HashSet<int>? high = null;
+        for (var node = Devices.Element?.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement { } disk && disk.Name == DiskElementName
+                && disk.Element(TargetElementName)?.Attribute(DevAttributeName)?.Value is { } dev
+                && DomainDiskTargetName.ToIndex(dev, prefix) is { } index and >= 0)
+            {
+                if (index < 64)
+                {
+                    low |= 1UL << index;
+                }
+                else
+                {
+                    (high ??= []).Add(index);
+                }
+            }
+        }
+
+        var free = BitOperations.TrailingZeroCount(~low);
+        while (high is not null && high.Contains(free))
+        {
+            free++;
+        }
+
+        return DomainDiskTargetName.FromIndex(free, prefix);
+    }
 
     /// <summary>Checks the bus and a requested target name as values, before the document is looked at; returns the bus name.</summary>
     private static string CheckDiskBus(DomainDiskBus bus, string? targetDev)

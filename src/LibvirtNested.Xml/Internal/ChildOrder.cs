@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 
 namespace LibvirtNested.Xml.Internal;
@@ -67,6 +68,9 @@ internal static class ChildOrder
         GetOrAdd(parent, name, order).Value = value;
     }
 
+    /// <summary>Each order list's ranks by name, made once per list (the lists are static and never change).</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, Dictionary<string, int>> Ranks = new();
+
     private static int RankOf(XName name, IReadOnlyList<string> order)
     {
         if (name.Namespace != XNamespace.None)
@@ -74,14 +78,17 @@ internal static class ChildOrder
             return -1;
         }
 
-        for (var i = 0; i < order.Count; i++)
+        // A lookup instead of comparing with every entry: this runs for every sibling of every inserted element.
+        var ranks = Ranks.GetValue(order, static list =>
         {
-            if (string.Equals(order[i], name.LocalName, StringComparison.Ordinal))
+            var byName = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++)
             {
-                return i;
+                byName.TryAdd(list[i], i);
             }
-        }
 
-        return -1;
+            return byName;
+        });
+        return ranks.TryGetValue(name.LocalName, out var rank) ? rank : -1;
     }
 }

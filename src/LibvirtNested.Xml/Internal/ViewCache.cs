@@ -51,7 +51,6 @@ internal static class ViewCache
         where T : XmlView
     {
         var cached = slot ?? ViewList<T>.Empty;
-        var old = cached.Items;
 
         // The common case, an unchanged tree, only compares references and allocates nothing.
         var count = 0;
@@ -60,12 +59,12 @@ internal static class ViewCache
         {
             if (node is XElement element && (name is null || element.Name == name))
             {
-                unchanged = unchanged && count < old.Length && Fits(old[count], element, fits);
+                unchanged = unchanged && count < cached.Count && Fits(cached.SlotAt(count), element, fits);
                 count++;
             }
         }
 
-        if (unchanged && count == old.Length)
+        if (unchanged && count == cached.Count)
         {
             return cached;
         }
@@ -76,22 +75,26 @@ internal static class ViewCache
             return ViewList<T>.Empty;
         }
 
-        var items = new T[count];
+        // Views still in place are kept; the others are made when first read (see ViewList).
+        var items = new object[count];
         var index = 0;
         for (var node = parent?.FirstNode; node is not null && index < count; node = node.NextNode)
         {
             if (node is XElement element && (name is null || element.Name == name))
             {
-                items[index] = index < old.Length && Fits(old[index], element, fits) ? old[index] : create(element);
+                items[index] = index < cached.Count && Fits(cached.SlotAt(index), element, fits) ? cached.SlotAt(index) : element;
                 index++;
             }
         }
 
-        var list = new ViewList<T>(items);
+        var list = new ViewList<T>(items, create);
         slot = list;
         return list;
     }
 
-    private static bool Fits<T>(T view, XElement element, Func<T, XElement, bool>? fits)
-        where T : XmlView => view.Element == element && (fits is null || fits(view, element));
+    /// <summary>Whether a slot of a cached list (a view, or an element not viewed yet) may stand for <paramref name="element"/>.</summary>
+    private static bool Fits<T>(object slot, XElement element, Func<T, XElement, bool>? fits)
+        where T : XmlView => slot is T view
+            ? view.Element == element && (fits is null || fits(view, element))
+            : ReferenceEquals(slot, element);
 }

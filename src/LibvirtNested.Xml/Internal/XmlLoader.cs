@@ -52,15 +52,25 @@ internal static class XmlLoader
     [ThreadStatic]
     private static int sharedParses;
 
+    /// <summary>
+    /// The <see cref="XName"/> (no namespace) of each local name in <see cref="sharedSettings"/>'s name table, by the
+    /// name table's string itself: the reader hands out the same string object for the same name, so a reference
+    /// lookup replaces hashing the name's characters in LINQ to XML's name table on every element and attribute.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, XName>? sharedNames;
+
     public static XDocument Parse(string xml, string expectedRoot, string? source, bool limitDepth = true)
     {
         ArgumentNullException.ThrowIfNull(xml);
         XDocument document;
-        using (var reader = XmlReader.Create(new StringReader(xml), SettingsFor(xml)))
+        var settings = SettingsFor(xml);
+        var names = ReferenceEquals(settings, sharedSettings) ? sharedNames : null;
+        using (var reader = XmlReader.Create(new StringReader(xml), settings))
         {
             try
             {
-                document = new Builder(reader, xml, source, limitDepth).Build();
+                document = new Builder(reader, xml, source, limitDepth, names).Build();
             }
             catch (XmlException e)
             {
@@ -93,6 +103,7 @@ internal static class XmlLoader
             var settings = Settings.Clone();
             settings.NameTable = new NameTable();
             sharedSettings = settings;
+            sharedNames = new Dictionary<string, XName>(ReferenceEqualityComparer.Instance);
             sharedParses = 0;
         }
 
@@ -126,7 +137,7 @@ internal static class XmlLoader
         return (line, index - lineStart + 1);
     }
 
-    private static XName AttributeName(XmlReader reader)
+    private static XName AttributeName(XmlReader reader, Dictionary<string, XName>? names)
     {
         if (reader.Prefix == "xmlns")
         {
@@ -138,14 +149,33 @@ internal static class XmlLoader
             return "xmlns";
         }
 
-        return XName.Get(reader.LocalName, reader.NamespaceURI);
+        return NameOf(reader, names);
+    }
+
+    /// <summary>The reader's current name as an <see cref="XName"/>, from <paramref name="names"/> when it has no namespace.</summary>
+    private static XName NameOf(XmlReader reader, Dictionary<string, XName>? names)
+    {
+        var localName = reader.LocalName;
+        var namespaceUri = reader.NamespaceURI;
+        if (names is null || namespaceUri.Length != 0)
+        {
+            return XName.Get(localName, namespaceUri);
+        }
+
+        if (!names.TryGetValue(localName, out var name))
+        {
+            name = XNamespace.None.GetName(localName);
+            names.Add(localName, name);
+        }
+
+        return name;
     }
 
     /// <summary>
     /// One parse. Open elements are kept on a stack and attached to their parent only when they are closed: LINQ to
     /// XML walks up to the root on every <c>Add</c>, so attaching them while open would cost time quadratic in depth.
     /// </summary>
-    private sealed class Builder(XmlReader reader, string xml, string? source, bool limitDepth)
+    private sealed class Builder(XmlReader reader, string xml, string? source, bool limitDepth, Dictionary<string, XName>? names)
     {
         private readonly IXmlLineInfo lineInfo = (IXmlLineInfo)reader;
         private readonly List<XElement> open = [];
@@ -233,10 +263,8 @@ internal static class XmlLoader
                 return ReadElementWithManyAttributes(tagStart, EndOfStartTag(tagStart), empty);
             }
 
-            var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-
-            // For LibvirtXmlValueException's line and column when a typed read fails later.
-            element.AddAnnotation(new XmlSourcePosition(lineInfo.LineNumber, lineInfo.LinePosition));
+            // Carries its line and column for LibvirtXmlValueException when a typed read fails later.
+            var element = new SourceElement(NameOf(reader, names), lineInfo.LineNumber, lineInfo.LinePosition);
 
             // What the writer would produce: '<' name (' ' name '=' quote value quote)* ('/>' | '>').
             var canonicalLength = 1 + reader.Name.Length + (empty ? 2 : 1);
@@ -246,7 +274,7 @@ internal static class XmlLoader
                 do
                 {
                     var value = reader.Value;
-                    var attribute = new XAttribute(AttributeName(reader), value);
+                    var attribute = new XAttribute(AttributeName(reader, names), value);
                     canonicalLength += reader.Name.Length + value.Length + 4;
                     attributeCount++;
                     var quote = reader.QuoteChar;

@@ -110,13 +110,7 @@ internal static class XmlTree
             return string.Empty;
         }
 
-        if (element.PreviousNode is XText text && text is not XCData && string.IsNullOrWhiteSpace(text.Value))
-        {
-            var newline = text.Value.LastIndexOf('\n');
-            return newline < 0 ? null : text.Value[(newline + 1)..];
-        }
-
-        return null;
+        return IndentAfter(element.PreviousNode);
     }
 
     /// <summary>The indentation step used below <paramref name="parent"/>: what its children add to its own indentation.</summary>
@@ -125,7 +119,7 @@ internal static class XmlTree
         for (var e = parent; e is not null; e = e.Parent)
         {
             var own = IndentOf(e);
-            var child = e.Elements().Select(IndentOf).FirstOrDefault(i => i is not null);
+            var child = FirstChildIndent(e, emptyCounts: true);
             if (own is not null && child is not null && child.Length > own.Length && child.StartsWith(own, StringComparison.Ordinal))
             {
                 return child[own.Length..];
@@ -135,7 +129,7 @@ internal static class XmlTree
         var root = parent.Document?.Root;
         if (root is not null)
         {
-            var firstChild = root.Elements().Select(IndentOf).FirstOrDefault(i => !string.IsNullOrEmpty(i));
+            var firstChild = FirstChildIndent(root, emptyCounts: false);
             if (firstChild is not null)
             {
                 return firstChild;
@@ -143,6 +137,37 @@ internal static class XmlTree
         }
 
         return DefaultUnit;
+    }
+
+    /// <summary>
+    /// The indentation of the first child element of <paramref name="parent"/> that has one (a non-empty one unless
+    /// <paramref name="emptyCounts"/>), as <see cref="IndentOf"/> gives it; walks the children once, without
+    /// <see cref="XNode.PreviousNode"/> (which walks from the first sibling on every call).
+    /// </summary>
+    private static string? FirstChildIndent(XElement parent, bool emptyCounts)
+    {
+        XNode? previous = null;
+        for (var node = parent.FirstNode; node is not null; previous = node, node = node.NextNode)
+        {
+            if (node is XElement && IndentAfter(previous) is { } indent && (emptyCounts || indent.Length > 0))
+            {
+                return indent;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The indentation an element has when <paramref name="previous"/> is the node in front of it.</summary>
+    private static string? IndentAfter(XNode? previous)
+    {
+        if (previous is XText text && text is not XCData && string.IsNullOrWhiteSpace(text.Value))
+        {
+            var newline = text.Value.LastIndexOf('\n');
+            return newline < 0 ? null : text.Value[(newline + 1)..];
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -156,26 +181,55 @@ internal static class XmlTree
             return;
         }
 
-        // Iterative, so a deep new subtree built in code cannot exhaust the stack.
-        var pending = new Stack<(XElement Element, string Indent)>();
-        pending.Push((element, indent));
-        while (pending.Count > 0)
+        // Iterative, so a deep new subtree built in code cannot exhaust the stack; the stack is only made for
+        // subtrees deeper than one level, and each level's line break is one string shared by its children.
+        Stack<(XElement Element, string Indent)>? pending = null;
+        var current = element;
+        var currentIndent = indent;
+        while (true)
         {
-            var (current, currentIndent) = pending.Pop();
-            if (!current.HasElements || current.Nodes().Any(n => n is XText))
+            if (current.HasElements && !HasText(current))
             {
-                continue;
+                var childIndent = currentIndent + unit;
+                var lineBreak = "\n" + childIndent;
+                for (var node = current.FirstNode; node is not null;)
+                {
+                    var next = node.NextNode;
+                    if (node is XElement child)
+                    {
+                        child.AddBeforeSelf(new XText(lineBreak));
+                        if (child.HasElements)
+                        {
+                            (pending ??= new()).Push((child, childIndent));
+                        }
+                    }
+
+                    node = next;
+                }
+
+                current.Add(new XText("\n" + currentIndent));
             }
 
-            var childIndent = currentIndent + unit;
-            foreach (var child in current.Elements().ToList())
+            if (pending is null || pending.Count == 0)
             {
-                child.AddBeforeSelf(new XText("\n" + childIndent));
-                pending.Push((child, childIndent));
+                return;
             }
 
-            current.Add(new XText("\n" + currentIndent));
+            (current, currentIndent) = pending.Pop();
         }
+    }
+
+    private static bool HasText(XElement element)
+    {
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XText)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A readable path to <paramref name="element"/> for error messages, such as <c>/domain/devices/disk[2]/target</c>.</summary>

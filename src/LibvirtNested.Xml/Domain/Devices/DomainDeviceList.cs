@@ -109,7 +109,7 @@ public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
             return (IReadOnlyList<T>)Hostdevs;
         }
 
-        return new ViewList<T>(All().Items.OfType<T>().ToArray());
+        return new ViewList<T>(All().OfType<T>().ToArray<object>(), null);
     }
 
     /// <summary>
@@ -173,7 +173,15 @@ public sealed class DomainDeviceList : IReadOnlyList<DomainDevice>
         }
 
         var devices = Element ?? ChildOrder.GetOrAdd(domain, "devices", DomainChildOrder.Domain);
-        var last = devices.Elements(element.Name).LastOrDefault();
+        XElement? last = null;
+        for (var node = devices.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement sibling && sibling.Name == element.Name)
+            {
+                last = sibling;
+            }
+        }
+
         if (last is null)
         {
             XmlTree.Append(devices, element);

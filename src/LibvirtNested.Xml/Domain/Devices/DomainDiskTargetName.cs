@@ -86,13 +86,15 @@ public static class DomainDiskTargetName
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentNullException.ThrowIfNull(prefix);
-        var suffix = new StringBuilder();
+        // Bijective base 26, last letter first; int.MaxValue needs 7 letters.
+        Span<char> letters = stackalloc char[8];
+        var start = letters.Length;
         for (long i = index; i >= 0; i = (i / 26) - 1)
         {
-            suffix.Insert(0, (char)('a' + (i % 26)));
+            letters[--start] = (char)('a' + (i % 26));
         }
 
-        return prefix + suffix;
+        return string.Concat(prefix, letters[start..]);
     }
 
     /// <summary>The first name with <paramref name="prefix"/> whose index no name in <paramref name="taken"/> has (gaps are reused).</summary>

@@ -1,3 +1,6 @@
+using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
+
 namespace LibvirtNested.Xml.Domain;
 
 /// <summary>
@@ -6,6 +9,19 @@ namespace LibvirtNested.Xml.Domain;
 /// </summary>
 internal sealed class ScsiLayout
 {
+    private static readonly XName ControllerElementName = "controller";
+    private static readonly XName DiskName = "disk";
+    private static readonly XName HostdevName = "hostdev";
+    private static readonly XName AddressName = "address";
+    private static readonly XName TargetName = "target";
+    private static readonly XName TypeName = "type";
+    private static readonly XName ModelName = "model";
+    private static readonly XName IndexName = "index";
+    private static readonly XName ControllerName = "controller";
+    private static readonly XName BusName = "bus";
+    private static readonly XName UnitName = "unit";
+    private static readonly XName DevName = "dev";
+
     private readonly HashSet<int> controllerIndexes = [];
     private readonly HashSet<(int Controller, int Unit)> units = [];
 
@@ -14,50 +30,71 @@ internal sealed class ScsiLayout
     }
 
     /// <summary>The first <c>&lt;controller type='scsi' model='virtio-scsi'&gt;</c> and its (effective) index, or <see langword="null"/>.</summary>
-    public (DomainController Controller, int Index)? VirtioScsi { get; private set; }
+    public (XElement Controller, int Index)? VirtioScsi { get; private set; }
 
     public static ScsiLayout Read(DomainXml domain)
     {
+        // Walks the elements themselves, not typed views of every device: this runs in every SCSI edit, over every
+        // device of the domain, and reads only a few attributes (with the typed views' number parsing and errors).
         var layout = new ScsiLayout();
-        var devices = domain.Devices.ToList();
+        var devices = domain.Devices.Element;
+        if (devices is null)
+        {
+            return layout;
+        }
 
         // libvirt numbers index-less controllers itself with the lowest index free among their type.
-        var controllers = devices.OfType<DomainController>().Where(c => c.Type?.Value == "scsi").ToList();
-        foreach (var c in controllers)
+        for (var e = FirstElement(devices); e is not null; e = NextElement(e))
         {
-            if (c.Index is { } index)
+            if (IsScsiController(e))
             {
+                if (XmlValues.ParseInt32(e, IndexName) is { } index)
+                {
+                    layout.controllerIndexes.Add(index);
+                }
+            }
+        }
+
+        XElement? virtioScsi = null;
+        var virtioScsiIndex = 0;
+        for (var e = FirstElement(devices); e is not null; e = NextElement(e))
+        {
+            if (IsScsiController(e))
+            {
+                var index = XmlValues.ParseInt32(e, IndexName) ?? layout.NextFreeControllerIndex();
                 layout.controllerIndexes.Add(index);
+                if (virtioScsi is null && e.Attribute(ModelName)?.Value == "virtio-scsi")
+                {
+                    virtioScsi = e;
+                    virtioScsiIndex = index;
+                }
             }
         }
 
-        foreach (var c in controllers)
+        if (virtioScsi is not null)
         {
-            var index = c.Index ?? layout.NextFreeControllerIndex();
-            layout.controllerIndexes.Add(index);
-            if (layout.VirtioScsi is null && c.Model?.Value == "virtio-scsi")
-            {
-                layout.VirtioScsi = (c, index);
-            }
+            layout.VirtioScsi = (virtioScsi, virtioScsiIndex);
         }
 
-        foreach (var device in devices)
+        for (var e = FirstElement(devices); e is not null; e = NextElement(e))
         {
-            if (!IsOnScsiBus(device))
+            var isDisk = e.Name == DiskName;
+            var target = isDisk ? e.Element(TargetName) : null;
+            if (!(isDisk ? IsDiskOnScsiBus(target) : e.Name == HostdevName && e.Attribute(TypeName)?.Value == "scsi"))
             {
                 continue;
             }
 
-            if (device.Address is { Type.Value: "drive" } address)
+            if (e.Element(AddressName) is { } address && address.Attribute(TypeName)?.Value == "drive")
             {
-                var controller = address.Controller ?? 0;
+                var controller = XmlValues.ParseInt32(address, ControllerName) ?? 0;
                 layout.controllerIndexes.Add(controller);
-                if ((address.Bus ?? 0) == 0 && (address.Target ?? 0) == 0)
+                if ((XmlValues.ParseInt32(address, BusName) ?? 0) == 0 && (XmlValues.ParseInt32(address, TargetName) ?? 0) == 0)
                 {
-                    layout.units.Add((controller, address.Unit ?? 0));
+                    layout.units.Add((controller, XmlValues.ParseInt32(address, UnitName) ?? 0));
                 }
             }
-            else if (device is DomainDisk { Target.Dev: { } dev } && DomainDiskTargetName.ToIndex(dev, "sd") is { } diskIndex)
+            else if (target?.Attribute(DevName)?.Value is { } dev && DomainDiskTargetName.ToIndex(dev, "sd") is { } diskIndex)
             {
                 // The qemu driver's default for an address-less SCSI disk: a wide bus of 15 units per
                 // controller (unit 7 is the controller itself), taken from the target name's index.
@@ -95,10 +132,50 @@ internal sealed class ScsiLayout
         return null;
     }
 
-    private static bool IsOnScsiBus(DomainDevice device) => device switch
+    private static bool IsScsiController(XElement element) =>
+        element.Name == ControllerElementName && element.Attribute(TypeName)?.Value == "scsi";
+
+    /// <summary>Whether a disk with this <c>&lt;target&gt;</c> is on the SCSI bus: its <c>bus</c>, else the bus libvirt derives from its name.</summary>
+    private static bool IsDiskOnScsiBus(XElement? target) =>
+        (target?.Attribute(BusName)?.Value ?? (target?.Attribute(DevName)?.Value is { } dev ? DomainDiskTargetName.DefaultBusOf(dev) : null)) == "scsi";
+
+    /// <summary>The typed view of the controller <paramref name="element"/>: the one <see cref="DomainDeviceList.Controllers"/> hands out.</summary>
+    public static DomainController ViewOf(IReadOnlyList<DomainController> controllers, XElement element)
     {
-        DomainDisk disk => (disk.Target?.Element.Attribute("bus")?.Value ?? (disk.Target?.Dev is { } dev ? DomainDiskTargetName.DefaultBusOf(dev) : null)) == "scsi",
-        DomainHostdev hostdev => hostdev.Type == DomainHostdevType.Scsi,
-        _ => false,
-    };
+        for (var i = 0; i < controllers.Count; i++)
+        {
+            if (controllers[i].Element == element)
+            {
+                return controllers[i];
+            }
+        }
+
+        return new DomainController(element);
+    }
+
+    private static XElement? FirstElement(XElement parent)
+    {
+        for (var node = parent.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement element)
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
+
+    private static XElement? NextElement(XElement element)
+    {
+        for (var node = element.NextNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement next)
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
 }
