@@ -148,17 +148,17 @@ public sealed class DomainFeatures : XmlView
     public XElement? Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Element.Elements().FirstOrDefault(e => string.Equals(e.Name.LocalName, name, StringComparison.Ordinal) && e.Name.Namespace == XNamespace.None);
+        return XmlNames.Child(Element, name);
     }
 
     /// <summary>Adds <c>&lt;name/&gt;</c> after the other features, unless it is already there.</summary>
     /// <param name="name">A feature name, such as <see cref="Acpi"/>.</param>
     /// <returns>The existing or new element.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, empty or not an XML element name.</exception>
     public XElement Add(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        return Get(name) ?? AddChild(new XElement(name));
+        var checkedName = XmlNames.Checked(name, nameof(name));
+        return Get(name) ?? AddChild(new XElement(checkedName));
     }
 
     /// <summary>Removes every feature element named <paramref name="name"/>.</summary>
@@ -168,7 +168,8 @@ public sealed class DomainFeatures : XmlView
     public bool Remove(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var found = Element.Elements(name).ToList();
+        var found = Element.Elements().Where(e => e.Name.Namespace == XNamespace.None
+            && string.Equals(e.Name.LocalName, name, StringComparison.Ordinal)).ToList();
         foreach (var feature in found)
         {
             XmlTree.Remove(feature);

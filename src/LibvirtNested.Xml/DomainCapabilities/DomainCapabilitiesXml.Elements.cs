@@ -66,14 +66,16 @@ public sealed partial class DomainCapabilitiesXml
     /// </summary>
     /// <param name="devicePath">Element names from the root, separated by '/'.</param>
     /// <param name="enumName">The enum's <c>name</c> attribute.</param>
-    /// <returns>The values; empty when the element or enum is absent (the hypervisor reports nothing for it).</returns>
+    /// <returns>The values; empty when the element or enum is absent (the hypervisor reports nothing for it), also for a
+    /// path no document can hold (a step that is not an XML name).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="devicePath"/> or <paramref name="enumName"/> is null.</exception>
     public IReadOnlyList<string> GetEnum(string devicePath, string enumName)
     {
         ArgumentNullException.ThrowIfNull(devicePath);
         ArgumentNullException.ThrowIfNull(enumName);
         var steps = devicePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var element = Walk(Element, steps);
-        if (element is null && steps.Length > 0 && GetChild(steps[0]) is null && GetChild("devices") is { } devices)
+        if (element is null && steps.Length > 0 && XmlNames.Child(Element, steps[0]) is null && GetChild("devices") is { } devices)
         {
             element = Walk(devices, steps);
         }
@@ -87,7 +89,7 @@ public sealed partial class DomainCapabilitiesXml
     public DomainCapabilitiesDevice? FindDevice(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return GetChild("devices")?.Element(name) is { } device ? new DomainCapabilitiesDevice(device) : null;
+        return XmlNames.Child(GetChild("devices"), name) is { } device ? new DomainCapabilitiesDevice(device) : null;
     }
 
     /// <summary>Is the feature reported with <c>supported='yes'</c> (<c>/domainCapabilities/features/{name}/@supported</c>)?</summary>
@@ -97,7 +99,7 @@ public sealed partial class DomainCapabilitiesXml
     public bool IsFeatureSupported(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return GetChild("features")?.Element(name) is { } feature && new DomainCapabilitiesFeature(feature).Supported;
+        return XmlNames.Child(GetChild("features"), name) is { } feature && new DomainCapabilitiesFeature(feature).Supported;
     }
 
     private static XElement? Walk(XElement start, string[] steps)
@@ -105,7 +107,7 @@ public sealed partial class DomainCapabilitiesXml
         XElement? element = start;
         foreach (var step in steps)
         {
-            element = element?.Element(step);
+            element = XmlNames.Child(element, step);
         }
 
         return element;

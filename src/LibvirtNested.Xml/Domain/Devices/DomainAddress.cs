@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using LibvirtNested.Xml.Internal;
 
 namespace LibvirtNested.Xml.Domain;
 
@@ -92,12 +93,18 @@ public sealed class DomainAddress : XmlView
     /// <summary>Reads any attribute of the address as written.</summary>
     /// <param name="name">Attribute name, such as <c>port</c> or <c>devno</c>.</param>
     /// <returns>The value or <see langword="null"/>.</returns>
-    public string? Get(string name) => GetAttribute(name);
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public string? Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return XmlNames.Attribute(Element, name)?.Value;
+    }
 
     /// <summary>Sets any attribute of the address; <see langword="null"/> removes it.</summary>
     /// <param name="name">Attribute name.</param>
     /// <param name="value">The value or <see langword="null"/>.</param>
-    public void Set(string name, string? value) => SetAttribute(name, value);
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not an XML attribute name.</exception>
+    public void Set(string name, string? value) => SetAttribute(XmlNames.Checked(name, nameof(name)), value);
 
     private string? Format(int? value, int digits) => Type == DomainAddressType.Pci ? Hex(value, digits) : value?.ToString(CultureInfo.InvariantCulture);
 
