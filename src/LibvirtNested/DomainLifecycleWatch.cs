@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using LibvirtNested.Interop;
+
+namespace LibvirtNested;
+
+/// <summary>
+/// The stream <see cref="LibvirtConnection.WatchDomainLifecycleAsync(string?, CancellationToken)"/> returns: the
+/// registration exists from the call on (no event between the call and the first read is missed) and ends
+/// when the enumerator is disposed or its token is cancelled. Enumerable once.
+/// </summary>
+internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscription, CancellationToken cancellationToken)
+    : IAsyncEnumerable<DomainLifecycleEvent>
+{
+    private int enumerated;
+
+    /// <summary>The registration (tests read its counters).</summary>
+    internal DomainLifecycleSubscription Subscription => subscription;
+
+    /// <inheritdoc/>
+    public IAsyncEnumerator<DomainLifecycleEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("A domain lifecycle watch can be enumerated once; call WatchDomainLifecycleAsync again for another subscription.");
+        }
+
+        return new Enumerator(subscription, Read(cancellationToken).GetAsyncEnumerator(cancellationToken));
+    }
+
+    private async IAsyncEnumerable<DomainLifecycleEvent> Read([EnumeratorCancellation] CancellationToken enumeratorToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorToken);
+        var reader = subscription.Reader;
+        while (await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var item))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Deregisters on dispose even when no element was ever requested (an iterator's finally would not run then).</summary>
+    private sealed class Enumerator(DomainLifecycleSubscription subscription, IAsyncEnumerator<DomainLifecycleEvent> inner)
+        : IAsyncEnumerator<DomainLifecycleEvent>
+    {
+        public DomainLifecycleEvent Current => inner.Current;
+
+        public async ValueTask<bool> MoveNextAsync()
+        {
+            try
+            {
+                return await inner.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelling ends the subscription at once, not only when the caller gets round to disposing.
+                subscription.Dispose();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await inner.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using LibvirtNested.Interop;
+using NUnit.Framework;
+
+namespace LibvirtNested.Tests.Events;
+
+/// <summary>
+/// <see cref="LibvirtConnection.WatchDomainLifecycleAsync(string?, CancellationToken)"/> on the in-process test
+/// driver: every wait is bounded by a 10 s token, never a sleep.
+/// </summary>
+public class DomainLifecycleEventTests : TestDriverFixture
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public async Task Define_start_destroy_undefine_arrive_in_order_with_name_and_uuid()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var name = TestDriver.UniqueName("ev-order");
+        await using var events = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
+
+        Guid uuid;
+        using (var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name)))
+        {
+            uuid = domain.Uuid;
+            domain.Start();
+            domain.Destroy();
+            domain.Undefine();
+        }
+
+        var received = await Take(events, 4);
+
+        Assert.That(received.Select(e => e.Type), Is.EqualTo(new[]
+        {
+            DomainLifecycleEventType.Defined, DomainLifecycleEventType.Started,
+            DomainLifecycleEventType.Stopped, DomainLifecycleEventType.Undefined,
+        }));
+        Assert.That(received.Select(e => e.DomainName), Is.All.EqualTo(name));
+        Assert.That(received.Select(e => Guid.Parse(e.DomainUuid)), Is.All.EqualTo(uuid));
+        Assert.That(received.Select(e => e.LostBefore), Is.All.EqualTo(0));
+        // VIR_DOMAIN_EVENT_DEFINED_ADDED = 0, VIR_DOMAIN_EVENT_STARTED_BOOTED = 0, VIR_DOMAIN_EVENT_STOPPED_DESTROYED = 1 (libvirt-domain.h).
+        Assert.That(received.Select(e => e.Detail), Is.EqualTo(new[] { 0, 0, 1, 0 }));
+        Assert.That(received.Select(e => e.Timestamp), Is.Ordered);
+    }
+
+    [Test]
+    public async Task The_name_filter_excludes_other_domains_and_null_takes_all()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var watched = TestDriver.UniqueName("ev-watched");
+        var other = TestDriver.UniqueName("ev-other");
+        await using var filtered = Connection.WatchDomainLifecycleAsync(watched, timeout.Token).GetAsyncEnumerator();
+        await using var all = Connection.WatchDomainLifecycleAsync(cancellationToken: timeout.Token).GetAsyncEnumerator();
+
+        using (var first = Connection.DefineDomain(TestDriver.DomainXmlText(other)))
+        using (var second = Connection.DefineDomain(TestDriver.DomainXmlText(watched)))
+        {
+            first.Undefine();
+            second.Undefine();
+        }
+
+        var filteredEvents = await Take(filtered, 2);
+        var allEvents = await TakeMatching(all, e => e.DomainName == watched || e.DomainName == other, 4);
+
+        Assert.That(filteredEvents.Select(e => (e.DomainName, e.Type)), Is.EqualTo(new[]
+        {
+            (watched, DomainLifecycleEventType.Defined), (watched, DomainLifecycleEventType.Undefined),
+        }));
+        Assert.That(allEvents.Select(e => (e.DomainName, e.Type)), Is.EqualTo(new[]
+        {
+            (other, DomainLifecycleEventType.Defined), (watched, DomainLifecycleEventType.Defined),
+            (other, DomainLifecycleEventType.Undefined), (watched, DomainLifecycleEventType.Undefined),
+        }));
+    }
+
+    [Test]
+    public async Task Cancelling_deregisters_in_libvirt_and_no_callback_arrives_after()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var cancel = new CancellationTokenSource();
+        var name = TestDriver.UniqueName("ev-cancel");
+        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, cancel.Token);
+        var subscription = watch.Subscription;
+        var lateBefore = DomainLifecycleSubscription.LateCallbacks;
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var item in watch)
+            {
+                _ = item;
+            }
+        });
+        await cancel.CancelAsync();
+
+        Assert.That(async () => await reading, Throws.InstanceOf<OperationCanceledException>());
+        // libvirt calls the free callback only once the registration is gone (virConnectDomainEventDeregisterAny).
+        await subscription.Hub.Freed.WaitAsync(timeout.Token);
+
+        // A second subscription proves the events happened; the cancelled one got none of them.
+        await using var witness = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
+        using (var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name)))
+        {
+            domain.Undefine();
+        }
+
+        await Take(witness, 2);
+        Assert.That(subscription.Delivered, Is.Zero);
+        Assert.That(DomainLifecycleSubscription.LateCallbacks, Is.EqualTo(lateBefore));
+    }
+
+    [Test]
+    public async Task Disposing_an_enumerator_that_never_read_deregisters()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(TestDriver.UniqueName("ev-dispose"));
+
+        await watch.GetAsyncEnumerator().DisposeAsync();
+
+        await watch.Subscription.Hub.Freed.WaitAsync(timeout.Token);
+        Assert.That(() => watch.GetAsyncEnumerator(), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public async Task Overflow_is_counted_on_the_next_event_that_fits()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var name = TestDriver.UniqueName("ev-overflow");
+
+        // Registered first, so libvirt calls it before the witness for each event.
+        await using var small = Connection.WatchDomainLifecycleAsync(name, 2, timeout.Token).GetAsyncEnumerator();
+        await using var witness = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
+
+        using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
+        for (var i = 0; i < 4; i++)
+        {
+            domain.Start();
+            domain.Destroy();
+        }
+
+        domain.Start(); // 10 events: defined, then 4 × (started, stopped), then started.
+        await Take(witness, 10); // All 10 dispatched: the small buffer holds 2, 8 were counted as lost.
+        var received = await Take(small, 2);
+        domain.Destroy(); // The 11th: the first that fits after the loss, now that the consumer has made room.
+        received.AddRange(await Take(small, 1));
+        domain.Undefine();
+
+        Assert.That(received.Select(e => e.LostBefore), Is.EqualTo(new long[] { 0, 0, 8 }));
+        Assert.That(received.Select(e => e.Type), Is.EqualTo(new[]
+        {
+            DomainLifecycleEventType.Defined, DomainLifecycleEventType.Started, DomainLifecycleEventType.Stopped,
+        }));
+    }
+
+    [Test]
+    public void Subscribing_on_a_disposed_connection_throws_ObjectDisposedException()
+    {
+        var connection = LibvirtConnection.Open(TestDriver.Uri);
+        connection.Dispose();
+
+        Assert.That(() => connection.WatchDomainLifecycleAsync(), Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public async Task A_subscription_outlives_the_connection_object_until_disposed()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var name = TestDriver.UniqueName("ev-outlive");
+        var connection = LibvirtConnection.Open(TestDriver.Uri);
+        var watch = (DomainLifecycleWatch)connection.WatchDomainLifecycleAsync(name, timeout.Token);
+        var events = watch.GetAsyncEnumerator();
+        connection.Dispose();
+
+        using (var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name)))
+        {
+            domain.Undefine();
+        }
+
+        var received = await Take(events, 2);
+        await events.DisposeAsync();
+        await watch.Subscription.Hub.Freed.WaitAsync(timeout.Token);
+
+        Assert.That(received.Select(e => e.Type), Is.EqualTo(new[] { DomainLifecycleEventType.Defined, DomainLifecycleEventType.Undefined }));
+    }
+
+    [Test]
+    public void Every_virDomainEventType_value_has_a_member()
+    {
+        // VIR_DOMAIN_EVENT_DEFINED (0) … VIR_DOMAIN_EVENT_CRASHED (8); VIR_DOMAIN_EVENT_LAST is 9 in libvirt-domain.h.
+        Assert.That(Enum.GetValues<DomainLifecycleEventType>().Select(v => (int)v), Is.EqualTo(Enumerable.Range(0, 9)));
+    }
+
+    private static async Task<List<DomainLifecycleEvent>> Take(IAsyncEnumerator<DomainLifecycleEvent> events, int count) =>
+        await TakeMatching(events, _ => true, count);
+
+    private static async Task<List<DomainLifecycleEvent>> TakeMatching(IAsyncEnumerator<DomainLifecycleEvent> events, Func<DomainLifecycleEvent, bool> match, int count)
+    {
+        var received = new List<DomainLifecycleEvent>();
+        while (received.Count < count && await events.MoveNextAsync())
+        {
+            if (match(events.Current))
+            {
+                received.Add(events.Current);
+            }
+        }
+
+        return received;
+    }
+}
