@@ -23,6 +23,7 @@ public sealed partial class LibvirtConnection
     /// When the consumer falls behind, events beyond the buffer are dropped and counted in the next event's
     /// <see cref="DomainLifecycleEvent.LostBefore"/>.
     /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="domainName"/> contains a NUL character.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     /// <exception cref="LibvirtEventLoopException">libvirt's event loop could not be registered.</exception>
     /// <exception cref="LibvirtException">libvirt refused the subscription (the driver has no events, the connection broke).</exception>
@@ -43,12 +44,15 @@ public sealed partial class LibvirtConnection
     /// <param name="capacity">How many events are held for a slow consumer before the next ones are counted as lost; at least 1.</param>
     /// <param name="cancellationToken">Ends the stream and the subscription.</param>
     /// <returns>The events, as for the other overload.</returns>
+    /// <exception cref="ArgumentException"><paramref name="domainName"/> contains a NUL character.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     /// <exception cref="LibvirtEventLoopException">libvirt's event loop could not be registered.</exception>
     /// <exception cref="LibvirtException">libvirt refused the subscription (<c>virConnectDomainEventRegisterAny</c>).</exception>
     public IAsyncEnumerable<DomainLifecycleEvent> WatchDomainLifecycleAsync(string? domainName, int capacity, CancellationToken cancellationToken)
     {
+        // A name with U+0000 can never equal a libvirt name (C strings end there): refused, like every string argument.
+        CheckedUtf8StringMarshaller.EnsureNoNul(domainName, nameof(domainName));
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         cancellationToken.ThrowIfCancellationRequested();
         var subscription = DomainLifecycleHub.Subscribe(Handle, domainName, capacity);
