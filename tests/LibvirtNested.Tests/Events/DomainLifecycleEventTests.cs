@@ -151,6 +151,33 @@ public class DomainLifecycleEventTests : TestDriverFixture
     }
 
     [Test]
+    public async Task A_consumer_that_throws_ends_only_its_own_subscription()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var name = TestDriver.UniqueName("ev-throw");
+        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, timeout.Token);
+        await using var survivor = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
+        var throwing = Task.Run(async () =>
+        {
+            await foreach (var item in watch)
+            {
+                throw new InvalidOperationException($"consumer failed on {item.Type}");
+            }
+        });
+
+        using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
+
+        Assert.That(async () => await throwing, Throws.InvalidOperationException.With.Message.EqualTo("consumer failed on Defined"));
+        domain.Undefine();
+        var received = await Take(survivor, 2);
+
+        // The loop thread and the other subscription on the same libvirt registration carry on.
+        Assert.That(received.Select(e => e.Type), Is.EqualTo(new[] { DomainLifecycleEventType.Defined, DomainLifecycleEventType.Undefined }));
+        Assert.That(LibvirtEventLoop.IsRunning, Is.True);
+        Assert.That(watch.Subscription.Delivered, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Subscribing_on_a_disposed_connection_throws_ObjectDisposedException()
     {
         var connection = LibvirtConnection.Open(TestDriver.Uri);
