@@ -15,7 +15,8 @@ for project in "${projects[@]}"; do
   echo "update-public-api: $dir" >&2
   dotnet format analyzers "$project" --diagnostics RS0016 --severity warn -v q
   file="$dir/PublicAPI.Unshipped.txt"
-  { echo '#nullable enable'; grep -v '^#nullable enable$' "$file" | grep -v '^$' | LC_ALL=C sort -u; } > "$file.tmp"
+  # grep finds nothing when a project adds no symbol (after a release): not an error.
+  { echo '#nullable enable'; { grep -v -e '^#nullable enable$' -e '^$' "$file" || true; } | LC_ALL=C sort -u; } > "$file.tmp"
   mv "$file.tmp" "$file"
   echo "update-public-api: $(($(wc -l < "$file") - 1)) symbols in $file" >&2
 done
