@@ -80,11 +80,23 @@ public sealed partial class LibvirtDomain
                         $"Domain '{Name}' did not get an address on every interface ({string.Join(", ", wanted)}) within {timeout}.");
                 }
 
-                delay = remaining < delay ? remaining : delay;
+                delay = NextPollDelay(pollInterval, remaining);
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The sleep before the next poll: the poll interval, or what is left of the timeout if less, rounded UP to
+    /// whole milliseconds. Task.Delay truncates to milliseconds, so a remainder under 1 ms would be Delay(0), which
+    /// completes at once: the loop would spin, polling libvirt hundreds of times in the last millisecond (and the
+    /// timer clock, coarser than the Stopwatch, often wakes a little early, leaving such a remainder).
+    /// </summary>
+    internal static TimeSpan NextPollDelay(TimeSpan pollInterval, TimeSpan remaining)
+    {
+        var delay = remaining < pollInterval ? remaining : pollInterval;
+        return TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(delay.TotalMilliseconds)));
     }
 
     internal static bool HasAll(IReadOnlyList<DomainInterfaceAddresses> interfaces, IReadOnlyCollection<string> wanted)

@@ -138,6 +138,30 @@ public class LibvirtDomainAddressesTests : TestDriverFixture
     }
 
     [Test]
+    public void The_sleep_before_a_poll_is_never_shorter_than_one_millisecond()
+    {
+        // Task.Delay truncates to whole milliseconds: a sub-millisecond remainder became Delay(0), which completes
+        // at once, and the loop polled libvirt hundreds of times in its last millisecond (seen as 230 polls in a
+        // 500 ms wait on a loaded machine). Every remainder from one tick to 3 ms, against several intervals:
+        var intervals = new[] { TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromTicks(1) };
+        for (long ticks = 1; ticks <= 30_000; ticks += 7)
+        {
+            var remaining = TimeSpan.FromTicks(ticks);
+            foreach (var interval in intervals)
+            {
+                var delay = LibvirtDomain.NextPollDelay(interval, remaining);
+
+                Assert.That(delay, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1)), $"remaining {remaining}, interval {interval}");
+                Assert.That(delay.Ticks % TimeSpan.TicksPerMillisecond, Is.Zero, "whole milliseconds, so Task.Delay does not truncate");
+                Assert.That(delay, Is.LessThanOrEqualTo(TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(1, Math.Min(interval.TotalMilliseconds, remaining.TotalMilliseconds))))));
+            }
+        }
+
+        Assert.That(LibvirtDomain.NextPollDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(3)), Is.EqualTo(TimeSpan.FromMilliseconds(50)));
+        Assert.That(LibvirtDomain.NextPollDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20.2)), Is.EqualTo(TimeSpan.FromMilliseconds(21)));
+    }
+
+    [Test]
     public void An_infinite_poll_interval_still_ends_at_the_timeout()
     {
         using var defined = DefineWithInterface("52:54:00:00:00:aa");
