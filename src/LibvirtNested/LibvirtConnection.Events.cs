@@ -55,7 +55,7 @@ public sealed partial class LibvirtConnection
         CheckedUtf8StringMarshaller.EnsureNoNul(domainName, nameof(domainName));
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        var subscription = DomainLifecycleHub.Subscribe(Handle, domainName, capacity);
+        var subscription = DomainLifecycleHub.Subscribe(Handle, domainName, capacity, Logger);
         return new DomainLifecycleWatch(subscription, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 
 namespace LibvirtNested.Interop;
 
@@ -42,7 +43,7 @@ internal sealed unsafe class DomainLifecycleHub
     /// <summary>Adds a subscription, registering with libvirt (and starting the event loop) for the connection's first.</summary>
     /// <exception cref="LibvirtEventLoopException">The event loop could not be registered.</exception>
     /// <exception cref="LibvirtException">libvirt refused the registration.</exception>
-    internal static DomainLifecycleSubscription Subscribe(ConnectHandle connection, string? domainName, int capacity)
+    internal static DomainLifecycleSubscription Subscribe(ConnectHandle connection, string? domainName, int capacity, ILogger logger)
     {
         LibvirtEventLoop.EnsureStarted();
         lock (HubsLock)
@@ -54,7 +55,7 @@ internal sealed unsafe class DomainLifecycleHub
                 Hubs[key] = hub;
             }
 
-            var subscription = new DomainLifecycleSubscription(hub, domainName, capacity);
+            var subscription = new DomainLifecycleSubscription(hub, domainName, capacity, logger);
             hub.subscribers = [.. hub.subscribers, subscription];
             return subscription;
         }

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using LibvirtNested.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace LibvirtNested.Interop;
 
@@ -8,17 +10,22 @@ namespace LibvirtNested.Interop;
 /// </summary>
 internal sealed class DomainLifecycleSubscription : IDisposable
 {
+    /// <summary>The <c>libvirt.event</c> tag and log text of these events.</summary>
+    internal const string EventKind = "domain.lifecycle";
+
     private static long lateCallbacks;
 
     private readonly string? domainName;
     private readonly Channel<DomainLifecycleEvent> channel;
+    private readonly ILogger logger;
     private int deregistered;
     private long lost;
     private long delivered;
 
-    internal DomainLifecycleSubscription(DomainLifecycleHub hub, string? domainName, int capacity)
+    internal DomainLifecycleSubscription(DomainLifecycleHub hub, string? domainName, int capacity, ILogger logger)
     {
         Hub = hub;
+        this.logger = logger;
         this.domainName = domainName;
         channel = Channel.CreateBounded<DomainLifecycleEvent>(new BoundedChannelOptions(capacity)
         {
@@ -77,12 +84,21 @@ internal sealed class DomainLifecycleSubscription : IDisposable
         };
         if (channel.Writer.TryWrite(item))
         {
+            if (lost != 0)
+            {
+                // Once per run of losses, when it ends: a log line per dropped event would flood the log of a
+                // service that is already too slow.
+                LibvirtLog.EventsLost(logger, lost, EventKind);
+            }
+
             lost = 0;
             Interlocked.Increment(ref delivered);
+            LibvirtDiagnostics.EventDelivered(EventKind);
         }
         else
         {
             lost++;
+            LibvirtDiagnostics.EventsLost(EventKind);
         }
     }
 }
