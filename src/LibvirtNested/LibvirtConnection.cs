@@ -26,7 +26,7 @@ public sealed partial class LibvirtConnection : IDisposable
 {
     private readonly ConnectHandle handle;
     private readonly string? openedUri;
-    private readonly nint errorLog;
+    private readonly long errorLog;
     private string? identity;
 
     private LibvirtConnection(ConnectHandle handle, ILogger? logger = null, string? openedUri = null)
@@ -36,8 +36,10 @@ public sealed partial class LibvirtConnection : IDisposable
         Logger = logger ?? NullLogger.Instance;
         if (logger is not null)
         {
-            errorLog = ConnectionErrorLog.Attach(handle, logger);
+            // Logged first: a logger that throws (as Microsoft.Extensions.Logging lets a provider's exception through) then
+            // leaves no handler registered for a connection object the caller never got.
             LibvirtLog.ConnectionOpened(logger, openedUri ?? string.Empty);
+            errorLog = ConnectionErrorLog.Attach(handle, logger);
         }
     }
 

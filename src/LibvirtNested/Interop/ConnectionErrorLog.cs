@@ -20,20 +20,20 @@ namespace LibvirtNested.Interop;
 /// </remarks>
 internal static unsafe class ConnectionErrorLog
 {
-    private static readonly ConcurrentDictionary<nint, ILogger> Loggers = new();
+    private static readonly ConcurrentDictionary<long, ILogger> Loggers = new();
     private static long nextId;
 
     /// <summary>Sends <paramref name="connection"/>'s errors to <paramref name="logger"/>; returns the id for <see cref="Detach"/>.</summary>
-    internal static nint Attach(ConnectHandle connection, ILogger logger)
+    internal static long Attach(ConnectHandle connection, ILogger logger)
     {
-        var id = (nint)Interlocked.Increment(ref nextId);
+        var id = Interlocked.Increment(ref nextId);
         Loggers[id] = logger;
-        Libvirt.virConnSetErrorFunc(connection, (void*)id, &OnError);
+        Libvirt.virConnSetErrorFunc(connection, (void*)(nint)id, &OnError);
         return id;
     }
 
     /// <summary>Stops logging the connection's errors (back to the silent process-wide handler). Never throws.</summary>
-    internal static void Detach(ConnectHandle connection, nint id)
+    internal static void Detach(ConnectHandle connection, long id)
     {
         if (!connection.IsClosed)
         {
@@ -51,7 +51,7 @@ internal static unsafe class ConnectionErrorLog
     {
         try
         {
-            if (error != null && Loggers.TryGetValue((nint)userData, out var logger)
+            if (error != null && Loggers.TryGetValue((long)(nint)userData, out var logger)
                 && (logger.IsEnabled(LogLevel.Debug) || logger.IsEnabled(LogLevel.Warning)))
             {
                 Log(logger, new LibvirtErrorInfo(error->Code, error->Domain, error->Level, Libvirt.CopyString(error->Message) ?? string.Empty));

@@ -91,11 +91,12 @@ internal sealed unsafe class DomainLifecycleHub
         hub.self = GCHandle.Alloc(hub);
         Interlocked.Increment(ref live);
         delegate* unmanaged<nint, nint, int, int, nint, int> callback = &OnLifecycle;
+        var call = LibvirtCall.Begin(nameof(Libvirt.virConnectDomainEventRegisterAny));
         var id = Libvirt.virConnectDomainEventRegisterAny(
             connection, 0, Libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, callback, GCHandle.ToIntPtr(hub.self), &OnFree);
         if (id < 0)
         {
-            var exception = LibvirtError.Create(nameof(Libvirt.virConnectDomainEventRegisterAny));
+            var exception = call.Fail();
 
             // libvirt keeps no opaque after a failed registration (and calls no free callback later).
             hub.ReleaseHandle();
@@ -103,6 +104,7 @@ internal sealed unsafe class DomainLifecycleHub
             throw exception;
         }
 
+        call.Succeeded();
         hub.callbackId = id;
         return hub;
     }
