@@ -30,7 +30,10 @@ public class TelemetryBenchmarks : IDisposable
     {
         connection = LibvirtConnection.Open("test:///default");
         xml = File.ReadAllText(BenchPaths.CycleDomainXml);
-        probe = connection.DefineDomain(xml.Replace("<name>", "<name>telemetry-probe-", StringComparison.Ordinal), DomainDefineOptions.None);
+        // A second domain beside the cycle's: its own name, and no <uuid> (libvirt assigns one; the cycle's is taken).
+        var probeXml = System.Text.RegularExpressions.Regex.Replace(xml, "<uuid>[^<]*</uuid>", string.Empty)
+            .Replace("<name>", "<name>telemetry-probe-", StringComparison.Ordinal);
+        probe = connection.DefineDomain(probeXml, DomainDefineOptions.None);
         if (Listening != "none")
         {
             meters = new MeterListener
