@@ -139,6 +139,7 @@ public class NulCharacterTests : TestDriverFixture
             _ when type == typeof(long) => 1L,
             _ when type == typeof(Action<DomainXml>) => new Action<DomainXml>(_ => { }),
             _ when type == typeof(LibvirtCredentialCallback) => new LibvirtCredentialCallback(_ => true),
+            _ when type == typeof(LibvirtConnectionOptions) => new LibvirtConnectionOptions(),
             _ when type.IsValueType => Activator.CreateInstance(type),
             _ => throw new InvalidOperationException($"No valid value for {type} ({parameter.Member.Name}): add one here."),
         };
