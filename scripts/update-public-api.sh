@@ -6,7 +6,7 @@
 # Usage: bash scripts/update-public-api.sh            (then review `git diff src/*/PublicAPI.Unshipped.txt`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-projects=(src/LibvirtNested.Xml/LibvirtNested.Xml.csproj src/LibvirtNested/LibvirtNested.csproj)
+projects=(src/LibvirtNested.Xml/LibvirtNested.Xml.csproj src/LibvirtNested/LibvirtNested.csproj src/LibvirtNested.Hosting/LibvirtNested.Hosting.csproj)
 for project in "${projects[@]}"; do
   printf '#nullable enable\n' > "$(dirname "$project")/PublicAPI.Unshipped.txt"
 done

@@ -43,6 +43,9 @@ public static class QuickModes
             case "cycle":
                 Cycle(Count(args, 1, 20000));
                 return true;
+            case "telemetry":
+                TelemetryBenchmarks.Quick(Count(args, 1, 2000), Count(args, 2, 5));
+                return true;
             case "host":
                 HostBenchmarks.Quick(Count(args, 1, 16_000));
                 return true;

@@ -11,7 +11,7 @@ public sealed partial class LibvirtConnection
     /// <returns>The document.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public CapabilitiesXml GetCapabilities() =>
-        CapabilitiesXml.Parse(LibvirtError.CheckString(Libvirt.virConnectGetCapabilities(Handle), nameof(Libvirt.virConnectGetCapabilities)));
+        CapabilitiesXml.Parse(LibvirtCall.Begin(nameof(Libvirt.virConnectGetCapabilities)).CheckString(Libvirt.virConnectGetCapabilities(Handle)));
 
     /// <summary>
     /// What the hypervisor supports for one emulator / architecture / machine / virt type
@@ -26,7 +26,6 @@ public sealed partial class LibvirtConnection
     /// <exception cref="LibvirtUnsupportedOperationException">The driver does not report domain capabilities (the test driver).</exception>
     /// <exception cref="LibvirtException">libvirt failed, e.g. an unknown emulator or machine.</exception>
     public DomainCapabilitiesXml GetDomainCapabilities(string? emulator = null, string? arch = null, string? machine = null, string? virtType = null) =>
-        DomainCapabilitiesXml.Parse(LibvirtError.CheckString(
-            Libvirt.virConnectGetDomainCapabilities(Handle, emulator, arch, machine, virtType, LibvirtFlags.None),
-            nameof(Libvirt.virConnectGetDomainCapabilities)));
+        DomainCapabilitiesXml.Parse(LibvirtCall.Begin(nameof(Libvirt.virConnectGetDomainCapabilities)).CheckString(
+            Libvirt.virConnectGetDomainCapabilities(Handle, emulator, arch, machine, virtType, LibvirtFlags.None)));
 }

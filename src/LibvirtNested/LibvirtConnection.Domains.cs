@@ -35,7 +35,7 @@ public sealed partial class LibvirtConnection
     public LibvirtDomain DefineDomain(string xml, DomainDefineOptions options = DomainDefineOptions.Validate)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return new(this, LibvirtError.Check(Libvirt.virDomainDefineXMLFlags(Handle, xml, LibvirtFlags.DomainDefine(options)), nameof(Libvirt.virDomainDefineXMLFlags)));
+        return new(this, LibvirtCall.Begin(nameof(Libvirt.virDomainDefineXMLFlags)).Check(Libvirt.virDomainDefineXMLFlags(Handle, xml, LibvirtFlags.DomainDefine(options))));
     }
 
     /// <summary>Looks up a domain by name (<c>virDomainLookupByName</c>).</summary>
@@ -46,7 +46,7 @@ public sealed partial class LibvirtConnection
     public LibvirtDomain GetDomain(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new(this, LibvirtError.Check(Libvirt.virDomainLookupByName(Handle, name), nameof(Libvirt.virDomainLookupByName)));
+        return new(this, LibvirtCall.Begin(nameof(Libvirt.virDomainLookupByName)).Check(Libvirt.virDomainLookupByName(Handle, name)));
     }
 
     /// <summary>Looks up a domain by UUID (<c>virDomainLookupByUUIDString</c>).</summary>
@@ -54,7 +54,7 @@ public sealed partial class LibvirtConnection
     /// <returns>The domain.</returns>
     /// <exception cref="LibvirtNotFoundException">No domain has that UUID.</exception>
     public LibvirtDomain GetDomain(Guid uuid) =>
-        new(this, LibvirtError.Check(Libvirt.virDomainLookupByUUIDString(Handle, uuid.ToString("D")), nameof(Libvirt.virDomainLookupByUUIDString)));
+        new(this, LibvirtCall.Begin(nameof(Libvirt.virDomainLookupByUUIDString)).Check(Libvirt.virDomainLookupByUUIDString(Handle, uuid.ToString("D"))));
 
     /// <summary>Looks up a domain by name, returning false instead of throwing when there is none.</summary>
     /// <param name="name">The name.</param>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LibvirtNested.Diagnostics;
 using LibvirtNested.Interop;
 using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
@@ -85,9 +86,11 @@ public sealed partial class LibvirtConnection
             {
                 if (attempt >= options.MaxAttempts)
                 {
+                    LibvirtLog.EditConflictGaveUp(Logger, originalName ?? domain.Name, attempt);
                     throw new LibvirtEditConflictException(originalName ?? domain.Name, attempt);
                 }
 
+                LibvirtLog.EditConflictRetry(Logger, originalName ?? domain.Name, attempt, options.MaxAttempts);
                 continue;
             }
 

@@ -208,13 +208,13 @@ public sealed partial class LibvirtConnection
         CheckedUtf8StringMarshaller.EnsureNoNul(name, nameParameter);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        return new LibvirtEventWatch(EventSubscription.Subscribe(Handle, sources, name, capacity), cancellationToken);
+        return new LibvirtEventWatch(EventSubscription.Subscribe(Handle, sources, name, capacity, Logger), cancellationToken);
     }
 
     private LibvirtEventSubscription Subscribe(IReadOnlyList<EventSource> sources, string? name, string nameParameter, Action<LibvirtEvent> handler)
     {
         CheckedUtf8StringMarshaller.EnsureNoNul(name, nameParameter);
         ArgumentNullException.ThrowIfNull(handler);
-        return new LibvirtEventSubscription(EventSubscription.Subscribe(Handle, sources, name, DefaultEventCapacity), handler);
+        return new LibvirtEventSubscription(EventSubscription.Subscribe(Handle, sources, name, DefaultEventCapacity, Logger), handler);
     }
 }

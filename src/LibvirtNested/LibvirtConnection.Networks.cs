@@ -34,7 +34,7 @@ public sealed partial class LibvirtConnection
     public LibvirtNetwork DefineNetwork(string xml, NetworkDefineOptions options = NetworkDefineOptions.Validate)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return new(this, LibvirtError.Check(Libvirt.virNetworkDefineXMLFlags(Handle, xml, LibvirtFlags.NetworkDefine(options)), nameof(Libvirt.virNetworkDefineXMLFlags)));
+        return new(this, LibvirtCall.Begin(nameof(Libvirt.virNetworkDefineXMLFlags)).Check(Libvirt.virNetworkDefineXMLFlags(Handle, xml, LibvirtFlags.NetworkDefine(options))));
     }
 
     /// <summary>Looks up a network by name (<c>virNetworkLookupByName</c>).</summary>
@@ -44,7 +44,7 @@ public sealed partial class LibvirtConnection
     public LibvirtNetwork GetNetwork(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new(this, LibvirtError.Check(Libvirt.virNetworkLookupByName(Handle, name), nameof(Libvirt.virNetworkLookupByName)));
+        return new(this, LibvirtCall.Begin(nameof(Libvirt.virNetworkLookupByName)).Check(Libvirt.virNetworkLookupByName(Handle, name)));
     }
 
     /// <summary>Looks up a network by name, returning false instead of throwing when there is none.</summary>

@@ -26,7 +26,7 @@ public sealed partial class LibvirtConnection
     public LibvirtStoragePool DefineStoragePool(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return new(this, LibvirtError.Check(Libvirt.virStoragePoolDefineXML(Handle, xml, LibvirtFlags.None), nameof(Libvirt.virStoragePoolDefineXML)));
+        return new(this, LibvirtCall.Begin(nameof(Libvirt.virStoragePoolDefineXML)).Check(Libvirt.virStoragePoolDefineXML(Handle, xml, LibvirtFlags.None)));
     }
 
     /// <summary>Defines a directory pool, like <c>virsh pool-define-as NAME dir --target PATH</c>.</summary>
@@ -53,7 +53,7 @@ public sealed partial class LibvirtConnection
     public LibvirtStoragePool GetStoragePool(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new(this, LibvirtError.Check(Libvirt.virStoragePoolLookupByName(Handle, name), nameof(Libvirt.virStoragePoolLookupByName)));
+        return new(this, LibvirtCall.Begin(nameof(Libvirt.virStoragePoolLookupByName)).Check(Libvirt.virStoragePoolLookupByName(Handle, name)));
     }
 
     /// <summary>Looks up a storage pool by name, returning false instead of throwing when there is none.</summary>

@@ -1,4 +1,7 @@
+using LibvirtNested.Diagnostics;
 using LibvirtNested.Interop;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LibvirtNested;
 
@@ -22,12 +25,23 @@ namespace LibvirtNested;
 public sealed partial class LibvirtConnection : IDisposable
 {
     private readonly ConnectHandle handle;
+    private readonly string? openedUri;
+    private readonly long errorLog;
     private string? identity;
 
-    private LibvirtConnection(ConnectHandle handle)
+    private LibvirtConnection(ConnectHandle handle, ILogger? logger = null, string? openedUri = null)
     {
         this.handle = handle;
         handle.HoldEventLoopIfUsed();
+        this.openedUri = openedUri;
+        Logger = logger ?? NullLogger.Instance;
+        if (logger is not null)
+        {
+            // Logged first: a logger that throws (as Microsoft.Extensions.Logging lets a provider's exception through) then
+            // leaves no handler registered for a connection object the caller never got.
+            LibvirtLog.ConnectionOpened(logger, openedUri ?? string.Empty);
+            errorLog = ConnectionErrorLog.Attach(handle, logger);
+        }
     }
 
     /// <summary>Opens a read-write connection (<c>virConnectOpen</c>).</summary>
@@ -36,11 +50,37 @@ public sealed partial class LibvirtConnection : IDisposable
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
     /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
     /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
-    public static LibvirtConnection Open(string uri)
+    public static LibvirtConnection Open(string uri) => Open(uri, null);
+
+    /// <summary>Opens a read-write connection (<c>virConnectOpen</c>) with options: a logger, ….</summary>
+    /// <param name="uri">A libvirt URI such as <c>test:///default</c> or <c>qemu:///system</c>.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults (no logging).</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
+    /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
+    public static LibvirtConnection Open(string uri, LibvirtConnectionOptions? options)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        var logger = options?.LoggerFactory?.CreateLogger(LibvirtLog.Category);
         Libvirt.EnsureInitialized();
-        return new(LibvirtError.Check(Libvirt.virConnectOpen(uri), nameof(Libvirt.virConnectOpen), opening: true));
+        var call = LibvirtCall.Begin(nameof(Libvirt.virConnectOpen));
+        var opened = Libvirt.virConnectOpen(uri);
+        if (opened.IsInvalid)
+        {
+            var error = call.TakeError();
+            opened.Dispose();
+            if (logger is not null)
+            {
+                LibvirtLog.ConnectionOpenFailed(
+                    logger, uri, error.Code, LibvirtErrorNames.Code(error.Code), error.Domain, LibvirtErrorNames.Domain(error.Domain), error.Message);
+            }
+
+            throw LibvirtError.Map(error, nameof(Libvirt.virConnectOpen), opening: true);
+        }
+
+        call.Succeeded();
+        return new(opened, logger, uri);
     }
 
     /// <summary>Opens a read-only connection (<c>virConnectOpenReadOnly</c>): queries work, changes fail.</summary>
@@ -52,7 +92,7 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(uri);
         Libvirt.EnsureInitialized();
-        return new(LibvirtError.Check(Libvirt.virConnectOpenReadOnly(uri), nameof(Libvirt.virConnectOpenReadOnly), opening: true));
+        return new(LibvirtCall.Begin(nameof(Libvirt.virConnectOpenReadOnly)).Check(Libvirt.virConnectOpenReadOnly(uri), opening: true));
     }
 
     /// <summary>
@@ -110,17 +150,17 @@ public sealed partial class LibvirtConnection : IDisposable
 
     /// <summary>The canonical URI of this connection (<c>virConnectGetURI</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public Uri Uri => new(LibvirtError.CheckString(Libvirt.virConnectGetURI(Handle), nameof(Libvirt.virConnectGetURI)));
+    public Uri Uri => new(LibvirtCall.Begin(nameof(Libvirt.virConnectGetURI)).CheckString(Libvirt.virConnectGetURI(Handle)));
 
     /// <summary>The host name of the hypervisor host (<c>virConnectGetHostname</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string HostName => LibvirtError.CheckString(Libvirt.virConnectGetHostname(Handle), nameof(Libvirt.virConnectGetHostname));
+    public string HostName => LibvirtCall.Begin(nameof(Libvirt.virConnectGetHostname)).CheckString(Libvirt.virConnectGetHostname(Handle));
 
     /// <summary>The driver name, e.g. <c>Test</c> or <c>QEMU</c> (<c>virConnectGetType</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public string DriverType
     {
-        get => LibvirtError.CheckString(Libvirt.virConnectGetType(Handle), nameof(Libvirt.virConnectGetType));
+        get => LibvirtCall.Begin(nameof(Libvirt.virConnectGetType)).CheckString(Libvirt.virConnectGetType(Handle));
     }
 
     /// <summary>The libvirt version the driver runs (the daemon's for remote URIs; <c>virConnectGetLibVersion</c>).</summary>
@@ -129,7 +169,7 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         get
         {
-            LibvirtError.Check(Libvirt.virConnectGetLibVersion(Handle, out var version), nameof(Libvirt.virConnectGetLibVersion));
+            LibvirtCall.Begin(nameof(Libvirt.virConnectGetLibVersion)).Check(Libvirt.virConnectGetLibVersion(Handle, out var version));
             return DecodeVersion(version);
         }
     }
@@ -140,7 +180,7 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         get
         {
-            LibvirtError.Check(Libvirt.virConnectGetVersion(Handle, out var version), nameof(Libvirt.virConnectGetVersion));
+            LibvirtCall.Begin(nameof(Libvirt.virConnectGetVersion)).Check(Libvirt.virConnectGetVersion(Handle, out var version));
             return DecodeVersion(version);
         }
     }
@@ -155,15 +195,23 @@ public sealed partial class LibvirtConnection : IDisposable
                 return false;
             }
 
+            var call = LibvirtCall.Begin(nameof(Libvirt.virConnectIsAlive));
             var alive = Libvirt.virConnectIsAlive(Handle);
             if (alive < 0)
             {
-                LibvirtError.TakeLast();
+                call.TakeError();
+            }
+            else
+            {
+                call.Succeeded();
             }
 
             return alive == 1;
         }
     }
+
+    /// <summary>Where this connection logs (<see cref="LibvirtConnectionOptions.LoggerFactory"/>); a null logger when none was given.</summary>
+    internal ILogger Logger { get; private init; }
 
     /// <summary>Whether this connection object was disposed.</summary>
     internal bool IsClosed => handle.IsClosed;
@@ -185,10 +233,28 @@ public sealed partial class LibvirtConnection : IDisposable
     }
 
     /// <summary>Closes this reference to the connection (<c>virConnectClose</c>).</summary>
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        if (handle.IsClosed)
+        {
+            return;
+        }
 
-    /// <summary>A new connection object over the connection <paramref name="domain"/> belongs to (its own libvirt reference); dispose it.</summary>
-    internal static LibvirtConnection Of(LibvirtDomain domain) => new(LibvirtProxy.DomainConnection(domain.Handle));
+        if (errorLog != 0)
+        {
+            ConnectionErrorLog.Detach(handle, errorLog);
+            LibvirtLog.ConnectionClosed(Logger, openedUri ?? string.Empty);
+        }
+
+        handle.Dispose();
+    }
+
+    /// <summary>
+    /// A new connection object over the connection <paramref name="domain"/> belongs to (its own libvirt reference);
+    /// dispose it. It logs to the domain's connection's logger, but installs no error handler of its own: libvirt's
+    /// handler belongs to the native connection, which the original object already set.
+    /// </summary>
+    internal static LibvirtConnection Of(LibvirtDomain domain) => new(LibvirtProxy.DomainConnection(domain.Handle)) { Logger = domain.Connection.Logger };
 
     /// <summary>libvirt encodes versions as <c>major * 1,000,000 + minor * 1,000 + release</c>.</summary>
     internal static Version DecodeVersion(ulong version) =>

@@ -29,7 +29,7 @@ public sealed partial class LibvirtDomain : LibvirtObject
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public override string Name
     {
-        get => LibvirtError.CheckString(Libvirt.virDomainGetName(Handle), nameof(Libvirt.virDomainGetName));
+        get => LibvirtCall.Begin(nameof(Libvirt.virDomainGetName)).CheckString(Libvirt.virDomainGetName(Handle));
     }
 
     /// <summary>The domain's UUID (<c>virDomainGetUUIDString</c>).</summary>
@@ -38,11 +38,11 @@ public sealed partial class LibvirtDomain : LibvirtObject
 
     /// <summary>Whether the domain is running (<c>virDomainIsActive</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public bool IsActive => LibvirtError.Check(Libvirt.virDomainIsActive(Handle), nameof(Libvirt.virDomainIsActive)) == 1;
+    public bool IsActive => LibvirtCall.Begin(nameof(Libvirt.virDomainIsActive)).Check(Libvirt.virDomainIsActive(Handle)) == 1;
 
     /// <summary>Whether the domain has a persistent definition (<c>virDomainIsPersistent</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public bool IsPersistent => LibvirtError.Check(Libvirt.virDomainIsPersistent(Handle), nameof(Libvirt.virDomainIsPersistent)) == 1;
+    public bool IsPersistent => LibvirtCall.Begin(nameof(Libvirt.virDomainIsPersistent)).Check(Libvirt.virDomainIsPersistent(Handle)) == 1;
 
     /// <summary>Whether the domain starts with the host (<c>virDomainGetAutostart</c> / <c>virDomainSetAutostart</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed, e.g. the domain is transient.</exception>
@@ -50,11 +50,11 @@ public sealed partial class LibvirtDomain : LibvirtObject
     {
         get
         {
-            LibvirtError.Check(Libvirt.virDomainGetAutostart(Handle, out var autostart), nameof(Libvirt.virDomainGetAutostart));
+            LibvirtCall.Begin(nameof(Libvirt.virDomainGetAutostart)).Check(Libvirt.virDomainGetAutostart(Handle, out var autostart));
             return autostart != 0;
         }
 
-        set => LibvirtError.Check(Libvirt.virDomainSetAutostart(Handle, value ? 1 : 0), nameof(Libvirt.virDomainSetAutostart));
+        set => LibvirtCall.Begin(nameof(Libvirt.virDomainSetAutostart)).Check(Libvirt.virDomainSetAutostart(Handle, value ? 1 : 0));
     }
 
     /// <inheritdoc/>
@@ -105,36 +105,36 @@ public sealed partial class LibvirtDomain : LibvirtObject
     /// <exception cref="LibvirtOperationInvalidException">The domain is already running.</exception>
     /// <exception cref="LibvirtUnsupportedConfigurationException">The hypervisor cannot run this configuration.</exception>
     /// <exception cref="LibvirtException">libvirt or the hypervisor failed.</exception>
-    public void Start() => LibvirtError.Check(Libvirt.virDomainCreate(Handle), nameof(Libvirt.virDomainCreate));
+    public void Start() => LibvirtCall.Begin(nameof(Libvirt.virDomainCreate)).Check(Libvirt.virDomainCreate(Handle));
 
     /// <summary>Asks the guest to shut down (<c>virDomainShutdown</c>); returns before it has stopped.</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Shutdown() => LibvirtError.Check(Libvirt.virDomainShutdown(Handle), nameof(Libvirt.virDomainShutdown));
+    public void Shutdown() => LibvirtCall.Begin(nameof(Libvirt.virDomainShutdown)).Check(Libvirt.virDomainShutdown(Handle));
 
     /// <summary>Asks the guest to reboot (<c>virDomainReboot</c> with the hypervisor's default method).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Reboot() => LibvirtError.Check(Libvirt.virDomainReboot(Handle, LibvirtFlags.None), nameof(Libvirt.virDomainReboot));
+    public void Reboot() => LibvirtCall.Begin(nameof(Libvirt.virDomainReboot)).Check(Libvirt.virDomainReboot(Handle, LibvirtFlags.None));
 
     /// <summary>Stops the guest immediately, like pulling the plug (<c>virDomainDestroy</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Destroy() => LibvirtError.Check(Libvirt.virDomainDestroy(Handle), nameof(Libvirt.virDomainDestroy));
+    public void Destroy() => LibvirtCall.Begin(nameof(Libvirt.virDomainDestroy)).Check(Libvirt.virDomainDestroy(Handle));
 
     /// <summary>Removes the persistent definition (<c>virDomainUndefineFlags</c>); a running guest keeps running as transient.</summary>
     /// <param name="options">What else to remove or keep.</param>
     /// <exception cref="LibvirtOperationInvalidException">The domain is transient, or has nvram / snapshots / managed save that <paramref name="options"/> does not cover.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public void Undefine(DomainUndefineOptions options = DomainUndefineOptions.None) =>
-        LibvirtError.Check(Libvirt.virDomainUndefineFlags(Handle, LibvirtFlags.DomainUndefine(options)), nameof(Libvirt.virDomainUndefineFlags));
+        LibvirtCall.Begin(nameof(Libvirt.virDomainUndefineFlags)).Check(Libvirt.virDomainUndefineFlags(Handle, LibvirtFlags.DomainUndefine(options)));
 
     /// <summary>The state and its reason (<c>virDomainGetState</c>, <c>virsh domstate --reason</c>).</summary>
     /// <returns>The state.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public DomainStateInfo GetState()
     {
-        LibvirtError.Check(Libvirt.virDomainGetState(Handle, out var state, out var reason, LibvirtFlags.None), nameof(Libvirt.virDomainGetState));
+        LibvirtCall.Begin(nameof(Libvirt.virDomainGetState)).Check(Libvirt.virDomainGetState(Handle, out var state, out var reason, LibvirtFlags.None));
         return new DomainStateInfo((DomainState)state, reason);
     }
 
@@ -147,7 +147,7 @@ public sealed partial class LibvirtDomain : LibvirtObject
     public void AttachDevice(string deviceXml, DomainModificationScope scope = DomainModificationScope.Current)
     {
         ArgumentNullException.ThrowIfNull(deviceXml);
-        LibvirtError.Check(Libvirt.virDomainAttachDeviceFlags(Handle, deviceXml, LibvirtFlags.DomainModification(scope)), nameof(Libvirt.virDomainAttachDeviceFlags));
+        LibvirtCall.Begin(nameof(Libvirt.virDomainAttachDeviceFlags)).Check(Libvirt.virDomainAttachDeviceFlags(Handle, deviceXml, LibvirtFlags.DomainModification(scope)));
     }
 
     /// <summary>Attaches a device given as an element (<c>virDomainAttachDeviceFlags</c>).</summary>
@@ -178,7 +178,7 @@ public sealed partial class LibvirtDomain : LibvirtObject
     public void DetachDevice(string deviceXml, DomainModificationScope scope = DomainModificationScope.Current)
     {
         ArgumentNullException.ThrowIfNull(deviceXml);
-        LibvirtError.Check(Libvirt.virDomainDetachDeviceFlags(Handle, deviceXml, LibvirtFlags.DomainModification(scope)), nameof(Libvirt.virDomainDetachDeviceFlags));
+        LibvirtCall.Begin(nameof(Libvirt.virDomainDetachDeviceFlags)).Check(Libvirt.virDomainDetachDeviceFlags(Handle, deviceXml, LibvirtFlags.DomainModification(scope)));
     }
 
     /// <summary>Detaches a device given as an element (<c>virDomainDetachDeviceFlags</c>).</summary>
@@ -224,7 +224,6 @@ public sealed partial class LibvirtDomain : LibvirtObject
     }
 
     private string GetXmlDesc(bool inactive, DomainXmlOptions options) =>
-        LibvirtError.CheckString(
-            Libvirt.virDomainGetXMLDesc(Handle, LibvirtFlags.DomainXml(inactive, options)),
-            nameof(Libvirt.virDomainGetXMLDesc));
+        LibvirtCall.Begin(nameof(Libvirt.virDomainGetXMLDesc)).CheckString(
+            Libvirt.virDomainGetXMLDesc(Handle, LibvirtFlags.DomainXml(inactive, options)));
 }

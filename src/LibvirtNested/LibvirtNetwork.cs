@@ -24,7 +24,7 @@ public sealed class LibvirtNetwork : LibvirtObject
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public override string Name
     {
-        get => LibvirtError.CheckString(Libvirt.virNetworkGetName(Handle), nameof(Libvirt.virNetworkGetName));
+        get => LibvirtCall.Begin(nameof(Libvirt.virNetworkGetName)).CheckString(Libvirt.virNetworkGetName(Handle));
     }
 
     /// <summary>The network's UUID (<c>virNetworkGetUUIDString</c>).</summary>
@@ -33,15 +33,15 @@ public sealed class LibvirtNetwork : LibvirtObject
 
     /// <summary>The host bridge the network uses, e.g. <c>virbr1</c> (<c>virNetworkGetBridgeName</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed, e.g. the network has no bridge.</exception>
-    public string BridgeName => LibvirtError.CheckString(Libvirt.virNetworkGetBridgeName(Handle), nameof(Libvirt.virNetworkGetBridgeName));
+    public string BridgeName => LibvirtCall.Begin(nameof(Libvirt.virNetworkGetBridgeName)).CheckString(Libvirt.virNetworkGetBridgeName(Handle));
 
     /// <summary>Whether the network is started (<c>virNetworkIsActive</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public bool IsActive => LibvirtError.Check(Libvirt.virNetworkIsActive(Handle), nameof(Libvirt.virNetworkIsActive)) == 1;
+    public bool IsActive => LibvirtCall.Begin(nameof(Libvirt.virNetworkIsActive)).Check(Libvirt.virNetworkIsActive(Handle)) == 1;
 
     /// <summary>Whether the network has a persistent definition (<c>virNetworkIsPersistent</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public bool IsPersistent => LibvirtError.Check(Libvirt.virNetworkIsPersistent(Handle), nameof(Libvirt.virNetworkIsPersistent)) == 1;
+    public bool IsPersistent => LibvirtCall.Begin(nameof(Libvirt.virNetworkIsPersistent)).Check(Libvirt.virNetworkIsPersistent(Handle)) == 1;
 
     /// <summary>Whether the network starts with the daemon (<c>virNetworkGetAutostart</c> / <c>virNetworkSetAutostart</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
@@ -49,11 +49,11 @@ public sealed class LibvirtNetwork : LibvirtObject
     {
         get
         {
-            LibvirtError.Check(Libvirt.virNetworkGetAutostart(Handle, out var autostart), nameof(Libvirt.virNetworkGetAutostart));
+            LibvirtCall.Begin(nameof(Libvirt.virNetworkGetAutostart)).Check(Libvirt.virNetworkGetAutostart(Handle, out var autostart));
             return autostart != 0;
         }
 
-        set => LibvirtError.Check(Libvirt.virNetworkSetAutostart(Handle, value ? 1 : 0), nameof(Libvirt.virNetworkSetAutostart));
+        set => LibvirtCall.Begin(nameof(Libvirt.virNetworkSetAutostart)).Check(Libvirt.virNetworkSetAutostart(Handle, value ? 1 : 0));
     }
 
     /// <inheritdoc/>
@@ -88,16 +88,16 @@ public sealed class LibvirtNetwork : LibvirtObject
     /// <summary>Starts the network (<c>virNetworkCreate</c>, <c>virsh net-start</c>): bridge, DHCP and NAT rules.</summary>
     /// <exception cref="LibvirtOperationInvalidException">The network is already active.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Start() => LibvirtError.Check(Libvirt.virNetworkCreate(Handle), nameof(Libvirt.virNetworkCreate));
+    public void Start() => LibvirtCall.Begin(nameof(Libvirt.virNetworkCreate)).Check(Libvirt.virNetworkCreate(Handle));
 
     /// <summary>Stops the network (<c>virNetworkDestroy</c>, <c>virsh net-destroy</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The network is not active.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Destroy() => LibvirtError.Check(Libvirt.virNetworkDestroy(Handle), nameof(Libvirt.virNetworkDestroy));
+    public void Destroy() => LibvirtCall.Begin(nameof(Libvirt.virNetworkDestroy)).Check(Libvirt.virNetworkDestroy(Handle));
 
     /// <summary>Removes the persistent definition (<c>virNetworkUndefine</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Undefine() => LibvirtError.Check(Libvirt.virNetworkUndefine(Handle), nameof(Libvirt.virNetworkUndefine));
+    public void Undefine() => LibvirtCall.Begin(nameof(Libvirt.virNetworkUndefine)).Check(Libvirt.virNetworkUndefine(Handle));
 
     /// <summary>The network's DHCP leases (<c>virNetworkGetDHCPLeases</c>, <c>virsh net-dhcp-leases</c>).</summary>
     /// <param name="macAddress">Only leases of this MAC address; null for all.</param>
@@ -185,7 +185,6 @@ public sealed class LibvirtNetwork : LibvirtObject
         LibvirtProxy.UpdateDhcpHost(Handle, add, xml, scope);
 
     private string GetXmlDesc(bool inactive) =>
-        LibvirtError.CheckString(
-            Libvirt.virNetworkGetXMLDesc(Handle, LibvirtFlags.NetworkXml(inactive)),
-            nameof(Libvirt.virNetworkGetXMLDesc));
+        LibvirtCall.Begin(nameof(Libvirt.virNetworkGetXMLDesc)).CheckString(
+            Libvirt.virNetworkGetXMLDesc(Handle, LibvirtFlags.NetworkXml(inactive)));
 }

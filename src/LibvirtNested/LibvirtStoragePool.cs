@@ -22,12 +22,12 @@ public sealed class LibvirtStoragePool : LibvirtObject
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public override string Name
     {
-        get => LibvirtError.CheckString(Libvirt.virStoragePoolGetName(Handle), nameof(Libvirt.virStoragePoolGetName));
+        get => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolGetName)).CheckString(Libvirt.virStoragePoolGetName(Handle));
     }
 
     /// <summary>Whether the pool is started (<c>virStoragePoolIsActive</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public bool IsActive => LibvirtError.Check(Libvirt.virStoragePoolIsActive(Handle), nameof(Libvirt.virStoragePoolIsActive)) == 1;
+    public bool IsActive => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolIsActive)).Check(Libvirt.virStoragePoolIsActive(Handle)) == 1;
 
     /// <inheritdoc/>
     private protected override string Kind => "pool";
@@ -48,30 +48,30 @@ public sealed class LibvirtStoragePool : LibvirtObject
 
     /// <summary>Builds the pool's backing storage, e.g. creates a directory pool's folder (<c>virStoragePoolBuild</c>, <c>virsh pool-build</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Build() => LibvirtError.Check(Libvirt.virStoragePoolBuild(Handle, LibvirtFlags.None), nameof(Libvirt.virStoragePoolBuild));
+    public void Build() => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolBuild)).Check(Libvirt.virStoragePoolBuild(Handle, LibvirtFlags.None));
 
     /// <summary>Starts the pool (<c>virStoragePoolCreate</c>, <c>virsh pool-start</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The pool is already active.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Start() => LibvirtError.Check(Libvirt.virStoragePoolCreate(Handle, LibvirtFlags.None), nameof(Libvirt.virStoragePoolCreate));
+    public void Start() => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolCreate)).Check(Libvirt.virStoragePoolCreate(Handle, LibvirtFlags.None));
 
     /// <summary>Stops the pool (<c>virStoragePoolDestroy</c>); volumes stay on disk.</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Destroy() => LibvirtError.Check(Libvirt.virStoragePoolDestroy(Handle), nameof(Libvirt.virStoragePoolDestroy));
+    public void Destroy() => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolDestroy)).Check(Libvirt.virStoragePoolDestroy(Handle));
 
     /// <summary>Removes the pool's persistent definition (<c>virStoragePoolUndefine</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Undefine() => LibvirtError.Check(Libvirt.virStoragePoolUndefine(Handle), nameof(Libvirt.virStoragePoolUndefine));
+    public void Undefine() => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolUndefine)).Check(Libvirt.virStoragePoolUndefine(Handle));
 
     /// <summary>Sets whether the pool starts with the daemon (<c>virStoragePoolSetAutostart</c>).</summary>
     /// <param name="autostart">Start with the daemon.</param>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public void SetAutostart(bool autostart) =>
-        LibvirtError.Check(Libvirt.virStoragePoolSetAutostart(Handle, autostart ? 1 : 0), nameof(Libvirt.virStoragePoolSetAutostart));
+        LibvirtCall.Begin(nameof(Libvirt.virStoragePoolSetAutostart)).Check(Libvirt.virStoragePoolSetAutostart(Handle, autostart ? 1 : 0));
 
     /// <summary>Rescans the pool's volumes (<c>virStoragePoolRefresh</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Refresh() => LibvirtError.Check(Libvirt.virStoragePoolRefresh(Handle, LibvirtFlags.None), nameof(Libvirt.virStoragePoolRefresh));
+    public void Refresh() => LibvirtCall.Begin(nameof(Libvirt.virStoragePoolRefresh)).Check(Libvirt.virStoragePoolRefresh(Handle, LibvirtFlags.None));
 
     /// <summary>Creates a volume from its XML (<c>virStorageVolCreateXML</c>, <c>virsh vol-create</c>).</summary>
     /// <param name="volume">The <c>&lt;volume&gt;</c> definition.</param>
@@ -91,7 +91,7 @@ public sealed class LibvirtStoragePool : LibvirtObject
     public LibvirtStorageVolume CreateVolume(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        return new(LibvirtError.Check(Libvirt.virStorageVolCreateXML(Handle, xml, LibvirtFlags.None), nameof(Libvirt.virStorageVolCreateXML)));
+        return new(LibvirtCall.Begin(nameof(Libvirt.virStorageVolCreateXML)).Check(Libvirt.virStorageVolCreateXML(Handle, xml, LibvirtFlags.None)));
     }
 
     /// <summary>Creates an image-file volume, like <c>virsh vol-create-as POOL NAME CAPACITY --format FORMAT</c>.</summary>
@@ -120,7 +120,7 @@ public sealed class LibvirtStoragePool : LibvirtObject
     public LibvirtStorageVolume GetVolume(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new(LibvirtError.Check(Libvirt.virStorageVolLookupByName(Handle, name), nameof(Libvirt.virStorageVolLookupByName)));
+        return new(LibvirtCall.Begin(nameof(Libvirt.virStorageVolLookupByName)).Check(Libvirt.virStorageVolLookupByName(Handle, name)));
     }
 
     /// <summary>Looks up a volume by name, returning false instead of throwing when there is none.</summary>
@@ -143,7 +143,6 @@ public sealed class LibvirtStoragePool : LibvirtObject
     }
 
     private StoragePoolXml GetXml(bool inactive) =>
-        StoragePoolXml.Parse(LibvirtError.CheckString(
-            Libvirt.virStoragePoolGetXMLDesc(Handle, LibvirtFlags.StoragePoolXml(inactive)),
-            nameof(Libvirt.virStoragePoolGetXMLDesc)));
+        StoragePoolXml.Parse(LibvirtCall.Begin(nameof(Libvirt.virStoragePoolGetXMLDesc)).CheckString(
+            Libvirt.virStoragePoolGetXMLDesc(Handle, LibvirtFlags.StoragePoolXml(inactive))));
 }

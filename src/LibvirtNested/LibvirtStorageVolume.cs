@@ -16,12 +16,12 @@ public sealed class LibvirtStorageVolume : LibvirtObject
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public override string Name
     {
-        get => LibvirtError.CheckString(Libvirt.virStorageVolGetName(Handle), nameof(Libvirt.virStorageVolGetName));
+        get => LibvirtCall.Begin(nameof(Libvirt.virStorageVolGetName)).CheckString(Libvirt.virStorageVolGetName(Handle));
     }
 
     /// <summary>The volume's path on the host, for a disk's <c>&lt;source file&gt;</c> (<c>virStorageVolGetPath</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public string Path => LibvirtError.CheckString(Libvirt.virStorageVolGetPath(Handle), nameof(Libvirt.virStorageVolGetPath));
+    public string Path => LibvirtCall.Begin(nameof(Libvirt.virStorageVolGetPath)).CheckString(Libvirt.virStorageVolGetPath(Handle));
 
     /// <inheritdoc/>
     private protected override string Kind => "volume";
@@ -32,9 +32,9 @@ public sealed class LibvirtStorageVolume : LibvirtObject
     /// <returns>The document.</returns>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public StorageVolumeXml GetXml() =>
-        StorageVolumeXml.Parse(LibvirtError.CheckString(Libvirt.virStorageVolGetXMLDesc(Handle, LibvirtFlags.None), nameof(Libvirt.virStorageVolGetXMLDesc)));
+        StorageVolumeXml.Parse(LibvirtCall.Begin(nameof(Libvirt.virStorageVolGetXMLDesc)).CheckString(Libvirt.virStorageVolGetXMLDesc(Handle, LibvirtFlags.None)));
 
     /// <summary>Deletes the volume and its data (<c>virStorageVolDelete</c>, <c>virsh vol-delete</c>).</summary>
     /// <exception cref="LibvirtException">libvirt failed.</exception>
-    public void Delete() => LibvirtError.Check(Libvirt.virStorageVolDelete(Handle, LibvirtFlags.None), nameof(Libvirt.virStorageVolDelete));
+    public void Delete() => LibvirtCall.Begin(nameof(Libvirt.virStorageVolDelete)).Check(Libvirt.virStorageVolDelete(Handle, LibvirtFlags.None));
 }

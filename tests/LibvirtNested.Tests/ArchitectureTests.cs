@@ -183,7 +183,7 @@ public class ArchitectureTests
             || type.DeclaringType is { } outer && Generated(outer);
 
         var unclassified = Client.GetTypes()
-            .Where(t => !(t.Namespace is "LibvirtNested" or "LibvirtNested.Internal" || IsInterop(t) || IsHost(t)))
+            .Where(t => !(t.Namespace is "LibvirtNested" or "LibvirtNested.Internal" || IsInterop(t) || IsHost(t) || IsDiagnostics(t)))
             .Concat(Xml.GetTypes().Where(t => t.Namespace?.StartsWith("LibvirtNested.Xml", StringComparison.Ordinal) != true))
             .Where(t => t.Namespace is not null && !Generated(t))
             .Select(t => $"{t.Assembly.GetName().Name}: {t.FullName}")
@@ -193,9 +193,48 @@ public class ArchitectureTests
     }
 
     [Test]
+    public void Diagnostics_types_are_internal_and_never_call_libvirt()
+    {
+        // Logging and metrics record what the calls did; calling libvirt themselves would reset the error a caller is
+        // about to read (and a span per call would record its own calls).
+        var diagnostics = Client.GetTypes().Where(IsDiagnostics).ToList();
+        var offenders = diagnostics.Where(t => t.IsVisible).Select(t => $"{t} is public").ToList();
+        foreach (var method in diagnostics.SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared))))
+        {
+            offenders.AddRange(ReferencedMembers(method).Where(r => r.DeclaringType?.Name == "Libvirt" && IsInterop(r.DeclaringType))
+                .Select(r => $"{method.DeclaringType}.{method.Name} calls Libvirt.{r.Name}"));
+        }
+
+        Assert.That(diagnostics.Select(t => t.Name), Does.Contain("LibvirtDiagnostics").And.Contain("LibvirtLog"));
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void Every_checked_native_call_goes_through_LibvirtCall()
+    {
+        // LibvirtCall times the call for the meter and the spans; LibvirtError's own checks do not. A call checked with
+        // LibvirtError directly would be missing from the metrics without anything else noticing.
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "LibvirtNested");
+        var allowed = new[] { Path.Combine("Interop", "LibvirtError.cs"), Path.Combine("Interop", "LibvirtCall.cs") };
+        var files = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        var offenders = files
+            .Where(f => !allowed.Contains(Path.GetRelativePath(folder, f)))
+            .SelectMany(file => File.ReadAllLines(file).Select((line, index) => (File: Path.GetRelativePath(folder, file), Line: index + 1, Text: line)))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"LibvirtError\.(Check|CheckString|ThrowLast|Create)\("))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        var timed = files.Sum(f => System.Text.RegularExpressions.Regex.Count(File.ReadAllText(f), @"LibvirtCall\.Begin\("));
+
+        Assert.That(timed, Is.GreaterThan(60), "the checked calls were found");
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
     public void The_il_scanner_finds_interop_references_where_they_exist()
     {
-        var open = typeof(LibvirtConnection).GetMethod(nameof(LibvirtConnection.Open))!;
+        var open = typeof(LibvirtConnection).GetMethod(nameof(LibvirtConnection.Open), [typeof(string), typeof(LibvirtConnectionOptions)])!;
 
         Assert.That(ReferencedMembers(open).Any(r => IsInterop(r.DeclaringType!)), Is.True, "Open calls Libvirt.virConnectOpen");
     }
@@ -259,6 +298,8 @@ public class ArchitectureTests
         && (type.Name == "Libc" || type.DeclaringType?.Name == "Libc" || type.DeclaringType?.DeclaringType?.Name == "Libc");
 
     private static bool IsLibvirtInterop(Type type) => IsInterop(type) && !IsLibc(type);
+
+    private static bool IsDiagnostics(Type type) => type.Namespace == "LibvirtNested.Diagnostics";
 
     private static bool IsInterop(Type type) => type.Namespace?.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal) == true;
 

@@ -44,7 +44,7 @@ public partial class StderrTests
         Assert.That(written, Does.Contain("Domain not found"));
     }
 
-    private static string CaptureStderr(Action action)
+    internal static string CaptureStderr(Action action)
     {
         var pipe = new int[2];
         Assert.That(Pipe(pipe), Is.Zero);

@@ -108,7 +108,7 @@ internal sealed unsafe class EventHub
     {
         foreach (var subscription in Volatile.Read(ref subscribers))
         {
-            subscription.Offer(item, objectName);
+            subscription.Offer(item, objectName, Source.Tag);
         }
     }
 
@@ -122,10 +122,11 @@ internal sealed unsafe class EventHub
         connection.DangerousAddRef(ref addedReference);
         hub.self = GCHandle.Alloc(hub);
         Interlocked.Increment(ref live);
+        var call = LibvirtCall.Begin(source.RegisterFunction);
         var id = source.Register(connection, GCHandle.ToIntPtr(hub.self), &OnFree);
         if (id < 0)
         {
-            var exception = LibvirtError.Create(source.RegisterFunction);
+            var exception = call.Fail();
 
             // libvirt keeps no opaque after a failed registration (and calls no free callback later).
             hub.ReleaseHandle();
@@ -133,6 +134,7 @@ internal sealed unsafe class EventHub
             throw exception;
         }
 
+        call.Succeeded();
         hub.callbackId = id;
         return hub;
     }

@@ -54,6 +54,7 @@ internal sealed unsafe class EventSource
         Family = family;
         EventId = eventId;
         Name = name;
+        Tag = TagOf(name);
         Callback = callback;
     }
 
@@ -65,6 +66,12 @@ internal sealed unsafe class EventSource
 
     /// <summary>The C name of the event ID (messages, tests).</summary>
     internal string Name { get; }
+
+    /// <summary>
+    /// The low-cardinality <c>libvirt.event</c> tag of the metrics and the log text: the family and event of
+    /// <see cref="Name"/> in lower case, e.g. <c>domain.lifecycle</c>, <c>domain.device_removed</c>, <c>storage_pool.lifecycle</c>.
+    /// </summary>
+    internal string Tag { get; }
 
     /// <summary>The <see cref="EventCallbacks"/> entry point, typed as libvirt's generic callback.</summary>
     internal void* Callback { get; }
@@ -107,4 +114,15 @@ internal sealed unsafe class EventSource
 
     /// <inheritdoc/>
     public override string ToString() => Name;
+
+    private static string TagOf(string name)
+    {
+        const string Separator = "_EVENT_ID_";
+        var split = name.IndexOf(Separator, StringComparison.Ordinal);
+        var family = name["VIR_".Length..split];
+        var kind = name[(split + Separator.Length)..];
+#pragma warning disable CA1308 // A metric tag, not a comparison key: lower case by convention.
+        return $"{family}.{kind}".ToLowerInvariant();
+#pragma warning restore CA1308
+    }
 }

@@ -1,4 +1,7 @@
 using System.Threading.Channels;
+using LibvirtNested.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LibvirtNested.Interop;
 
@@ -20,14 +23,16 @@ internal sealed class EventSubscription : IDisposable
     private readonly string? objectName;
     private readonly int capacity;
     private readonly Channel<LibvirtEvent> channel;
+    private readonly ILogger logger;
     private IReadOnlyList<EventHub> hubs = [];
     private int disposed;
     private long lost;
     private long delivered;
 
-    private EventSubscription(string? objectName, int capacity)
+    private EventSubscription(string? objectName, int capacity, ILogger logger)
     {
         this.objectName = objectName;
+        this.logger = logger;
         this.capacity = capacity;
         channel = Channel.CreateBounded<LibvirtEvent>(new BoundedChannelOptions(capacity + 1)
         {
@@ -54,9 +59,10 @@ internal sealed class EventSubscription : IDisposable
     /// <summary>Subscribes to <paramref name="sources"/> on <paramref name="connection"/>; events flow from this call on.</summary>
     /// <exception cref="LibvirtEventLoopException">The event loop could not be set up.</exception>
     /// <exception cref="LibvirtException">libvirt refused a registration.</exception>
-    internal static EventSubscription Subscribe(ConnectHandle connection, IReadOnlyList<EventSource> sources, string? objectName, int capacity)
+    internal static EventSubscription Subscribe(
+        ConnectHandle connection, IReadOnlyList<EventSource> sources, string? objectName, int capacity, ILogger? logger = null)
     {
-        var subscription = new EventSubscription(objectName, capacity);
+        var subscription = new EventSubscription(objectName, capacity, logger ?? NullLogger.Instance);
         subscription.hubs = EventHub.Join(connection, sources, subscription);
         return subscription;
     }
@@ -74,7 +80,10 @@ internal sealed class EventSubscription : IDisposable
     }
 
     /// <summary>Takes an event if it passes the filter: buffered, or counted as lost when the buffer is full.</summary>
-    internal void Offer(LibvirtEvent item, string name)
+    /// <param name="item">The decoded event.</param>
+    /// <param name="name">The object's name, for the filter.</param>
+    /// <param name="kind">The <see cref="EventSource.Tag"/> of the metrics and logs.</param>
+    internal void Offer(LibvirtEvent item, string name, string kind)
     {
         if (IsDisposed)
         {
@@ -93,6 +102,7 @@ internal sealed class EventSubscription : IDisposable
             if (channel.Reader.Count >= capacity)
             {
                 lost++;
+                LibvirtDiagnostics.EventsLost(kind);
                 return;
             }
 
@@ -100,12 +110,17 @@ internal sealed class EventSubscription : IDisposable
             {
                 // Fewer than capacity items held, so the marker and the event both fit in the capacity + 1 slots.
                 channel.Writer.TryWrite(new EventsLostEvent { Count = lost, Timestamp = item.Timestamp });
+
+                // Logged once per run of losses, when it ends: a line per dropped event would flood the log of a
+                // service that is already too slow.
+                LibvirtLog.EventsLost(logger, lost, kind);
                 lost = 0;
             }
 
             if (channel.Writer.TryWrite(item))
             {
                 Interlocked.Increment(ref delivered);
+                LibvirtDiagnostics.EventDelivered(kind);
             }
         }
     }

@@ -29,6 +29,10 @@ internal static unsafe partial class Libvirt
     [LibraryImport(LibraryName)]
     internal static partial void virSetErrorFunc(void* userData, delegate* unmanaged<void*, VirError*, void> handler);
 
+    /// <summary>A connection's own error handler: replaces the process-wide one for errors dispatched on that connection.</summary>
+    [LibraryImport(LibraryName)]
+    internal static partial void virConnSetErrorFunc(ConnectHandle conn, void* userData, delegate* unmanaged<void*, VirError*, void> handler);
+
     [LibraryImport(LibraryName)]
     internal static partial VirError* virGetLastError();
 

@@ -28,10 +28,11 @@ internal static unsafe class LibvirtAuth
                     Callback = &Callback,
                     CallbackData = (void*)GCHandle.ToIntPtr(stateHandle),
                 };
+                var call = LibvirtCall.Begin(nameof(Libvirt.virConnectOpenAuth));
                 var connection = Libvirt.virConnectOpenAuth(uri, &auth, flags);
                 if (connection.IsInvalid)
                 {
-                    var error = LibvirtError.Create(nameof(Libvirt.virConnectOpenAuth), opening: true);
+                    var error = call.Fail(opening: true);
                     connection.Dispose();
                     if (state.Exception is ArgumentException refused && refused.ParamName == nameof(LibvirtCredential.Result))
                     {
@@ -47,6 +48,7 @@ internal static unsafe class LibvirtAuth
                     throw error;
                 }
 
+                call.Succeeded();
                 return connection;
             }
         }

@@ -11,42 +11,42 @@ internal static unsafe class LibvirtProxy
     internal static Guid DomainUuid(DomainHandle domain)
     {
         var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
-        LibvirtError.Check(Libvirt.virDomainGetUUIDString(domain, buffer), nameof(Libvirt.virDomainGetUUIDString));
+        LibvirtCall.Begin(nameof(Libvirt.virDomainGetUUIDString)).Check(Libvirt.virDomainGetUUIDString(domain, buffer));
         return Guid.Parse(new ReadOnlySpan<byte>(buffer, Libvirt.VIR_UUID_STRING_BUFLEN - 1));
     }
 
     internal static Guid NetworkUuid(NetworkHandle network)
     {
         var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
-        LibvirtError.Check(Libvirt.virNetworkGetUUIDString(network, buffer), nameof(Libvirt.virNetworkGetUUIDString));
+        LibvirtCall.Begin(nameof(Libvirt.virNetworkGetUUIDString)).Check(Libvirt.virNetworkGetUUIDString(network, buffer));
         return Guid.Parse(new ReadOnlySpan<byte>(buffer, Libvirt.VIR_UUID_STRING_BUFLEN - 1));
     }
 
     internal static DomainHandle[] ListAllDomains(ConnectHandle connection, uint flags)
     {
         nint* array = null;
-        var count = LibvirtError.Check(Libvirt.virConnectListAllDomains(connection, &array, flags), nameof(Libvirt.virConnectListAllDomains));
+        var count = LibvirtCall.Begin(nameof(Libvirt.virConnectListAllDomains)).Check(Libvirt.virConnectListAllDomains(connection, &array, flags));
         return Own(array, count, DomainHandle.Own);
     }
 
     internal static NetworkHandle[] ListAllNetworks(ConnectHandle connection, uint flags)
     {
         nint* array = null;
-        var count = LibvirtError.Check(Libvirt.virConnectListAllNetworks(connection, &array, flags), nameof(Libvirt.virConnectListAllNetworks));
+        var count = LibvirtCall.Begin(nameof(Libvirt.virConnectListAllNetworks)).Check(Libvirt.virConnectListAllNetworks(connection, &array, flags));
         return Own(array, count, NetworkHandle.Own);
     }
 
     internal static StoragePoolHandle[] ListAllStoragePools(ConnectHandle connection, uint flags)
     {
         nint* array = null;
-        var count = LibvirtError.Check(Libvirt.virConnectListAllStoragePools(connection, &array, flags), nameof(Libvirt.virConnectListAllStoragePools));
+        var count = LibvirtCall.Begin(nameof(Libvirt.virConnectListAllStoragePools)).Check(Libvirt.virConnectListAllStoragePools(connection, &array, flags));
         return Own(array, count, StoragePoolHandle.Own);
     }
 
     internal static DhcpLease[] GetDhcpLeases(NetworkHandle network, string? mac)
     {
         VirNetworkDHCPLease** leases = null;
-        var count = LibvirtError.Check(Libvirt.virNetworkGetDHCPLeases(network, mac, &leases, 0), nameof(Libvirt.virNetworkGetDHCPLeases));
+        var count = LibvirtCall.Begin(nameof(Libvirt.virNetworkGetDHCPLeases)).Check(Libvirt.virNetworkGetDHCPLeases(network, mac, &leases, 0));
         var result = new DhcpLease[count];
         try
         {
@@ -82,9 +82,8 @@ internal static unsafe class LibvirtProxy
     internal static DomainInterfaceAddresses[] InterfaceAddresses(DomainHandle domain, uint source)
     {
         VirDomainInterface** interfaces = null;
-        var count = LibvirtError.Check(
-            Libvirt.virDomainInterfaceAddresses(domain, &interfaces, source, 0),
-            nameof(Libvirt.virDomainInterfaceAddresses));
+        var count = LibvirtCall.Begin(nameof(Libvirt.virDomainInterfaceAddresses)).Check(
+            Libvirt.virDomainInterfaceAddresses(domain, &interfaces, source, 0));
         var result = new DomainInterfaceAddresses[count];
         try
         {
@@ -127,13 +126,16 @@ internal static unsafe class LibvirtProxy
     /// </summary>
     internal static ConnectHandle DomainConnection(DomainHandle domain)
     {
+        var call = LibvirtCall.Begin(nameof(Libvirt.virDomainGetConnect));
         var connection = Libvirt.virDomainGetConnect(domain);
         if (connection == 0)
         {
-            LibvirtError.ThrowLast(nameof(Libvirt.virDomainGetConnect));
+            throw call.Fail();
         }
 
-        LibvirtError.Check(Libvirt.virConnectRef(connection), nameof(Libvirt.virConnectRef));
+        call.Succeeded();
+
+        LibvirtCall.Begin(nameof(Libvirt.virConnectRef)).Check(Libvirt.virConnectRef(connection));
         return ConnectHandle.Own(connection);
     }
 
@@ -144,16 +146,15 @@ internal static unsafe class LibvirtProxy
     internal static void UpdateDhcpHost(NetworkHandle network, bool add, string xml, NetworkModificationScope scope)
     {
         var live = scope.HasFlag(NetworkModificationScope.Live)
-            && LibvirtError.Check(Libvirt.virNetworkIsActive(network), nameof(Libvirt.virNetworkIsActive)) == 1;
-        LibvirtError.Check(
+            && LibvirtCall.Begin(nameof(Libvirt.virNetworkIsActive)).Check(Libvirt.virNetworkIsActive(network)) == 1;
+        LibvirtCall.Begin(nameof(Libvirt.virNetworkUpdate)).Check(
             Libvirt.virNetworkUpdate(
                 network,
                 add ? Libvirt.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST : Libvirt.VIR_NETWORK_UPDATE_COMMAND_DELETE,
                 Libvirt.VIR_NETWORK_SECTION_IP_DHCP_HOST,
                 -1,
                 xml,
-                LibvirtFlags.NetworkUpdate(scope, live)),
-            nameof(Libvirt.virNetworkUpdate));
+                LibvirtFlags.NetworkUpdate(scope, live)));
     }
 
     private static T[] Own<T>(nint* array, int count, Func<nint, T> own)

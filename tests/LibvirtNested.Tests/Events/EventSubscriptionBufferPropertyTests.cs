@@ -27,7 +27,7 @@ public class EventSubscriptionBufferPropertyTests : TestDriverFixture
             {
                 if (random.Next(3) != 0)
                 {
-                    subscription.Offer(Event(next++), "d");
+                    subscription.Offer(Event(next++), "d", EventSource.DomainLifecycle.Tag);
                     Assert.That(subscription.Reader.Count, Is.LessThanOrEqualTo(capacity + 1), $"seed {seed}: bounded");
                 }
                 else
@@ -45,7 +45,7 @@ public class EventSubscriptionBufferPropertyTests : TestDriverFixture
                 read.Add(item);
             }
 
-            subscription.Offer(Event(next++), "d");
+            subscription.Offer(Event(next++), "d", EventSource.DomainLifecycle.Tag);
             while (subscription.Reader.TryRead(out var item))
             {
                 read.Add(item);

@@ -50,11 +50,19 @@ public sealed partial class ReadmeTests
         }
 
         body.Append("}\n");
-        return $"#:project {projectPath}\n#:property TreatWarningsAsErrors=true\n#:property Nullable=enable\n"
+        // The hosting example needs the hosting package and a generic host; the logging example the console logger.
+        var hosting = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(projectPath))!, "LibvirtNested.Hosting", "LibvirtNested.Hosting.csproj");
+        return $"#:project {projectPath}\n#:project {hosting}\n#:package Microsoft.Extensions.Hosting@{PackageVersion("Microsoft.Extensions.Hosting")}\n"
+            + "#:property TreatWarningsAsErrors=true\n#:property Nullable=enable\n"
             + string.Join('\n', usings) + "\n\n"
             // LibvirtNested is [SupportedOSPlatform("linux")]: a caller says so too, or CA1416 warns at every call.
             + "[assembly: System.Runtime.Versioning.SupportedOSPlatform(\"linux\")]\n" + body;
     }
+
+    /// <summary>The version Directory.Packages.props gives <paramref name="id"/>, so the README program restores what the repository does.</summary>
+    private static string PackageVersion(string id) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(p => p.Attribute("Include")?.Value == id).Attribute("Version")!.Value;
 
     [Test]
     public void Every_csharp_block_compiles_and_runs_on_its_own_on_the_test_driver()
@@ -82,6 +90,7 @@ public sealed partial class ReadmeTests
                 output.Append(result.Output);
             }
 
+            Assert.That(output.ToString(), Does.Contain("TEST connection: Healthy").And.Match(@"libvirt calls seen by the meter: [1-9]"), output.ToString);
             Assert.That(output.ToString(), Does.Contain("+  <cpu mode='host-passthrough'/>")
                 .And.Contain("Nested virtualization readiness: ")
                 .And.Contain("VMREAD + VMWRITE exits eliminated: "), output.ToString);

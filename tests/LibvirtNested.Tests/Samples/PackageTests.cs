@@ -9,14 +9,15 @@ using NUnit.Framework;
 namespace LibvirtNested.Tests.Samples;
 
 /// <summary>
-/// Packs LibvirtNested.Xml and LibvirtNested, checks what the packages hold, and runs tests/PackageTest/Consumer — a
-/// fresh project outside the solution that restores them from a folder feed — on test:///default.
+/// Packs LibvirtNested.Xml, LibvirtNested and LibvirtNested.Hosting, checks what the packages hold, and runs
+/// tests/PackageTest/Consumer — a fresh project outside the solution that restores them from a folder feed — on
+/// test:///default.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class PackageTests
 {
-    private static readonly string[] Ids = ["LibvirtNested.Xml", "LibvirtNested"];
+    private static readonly string[] Ids = ["LibvirtNested.Xml", "LibvirtNested", "LibvirtNested.Hosting"];
     private string packages = null!;
     private string version = null!;
 
@@ -33,8 +34,10 @@ public sealed class PackageTests
             }
         }
 
-        // Packing LibvirtNested builds LibvirtNested.Xml too, so the second pack needs no build.
-        var pack = SampleProcess.Dotnet("pack", "src/LibvirtNested/LibvirtNested.csproj", "-c", "Release", "-o", packages, "-nologo", "-v", "q");
+        // Packing LibvirtNested.Hosting builds LibvirtNested and LibvirtNested.Xml too, so the other packs need no build.
+        var pack = SampleProcess.Dotnet("pack", "src/LibvirtNested.Hosting/LibvirtNested.Hosting.csproj", "-c", "Release", "-o", packages, "-nologo", "-v", "q");
+        Assert.That(pack.ExitCode, Is.Zero, pack.ToString);
+        pack = SampleProcess.Dotnet("pack", "src/LibvirtNested/LibvirtNested.csproj", "-c", "Release", "--no-build", "-o", packages, "-nologo", "-v", "q");
         Assert.That(pack.ExitCode, Is.Zero, pack.ToString);
         pack = SampleProcess.Dotnet("pack", "src/LibvirtNested.Xml/LibvirtNested.Xml.csproj", "-c", "Release", "--no-build", "-o", packages, "-nologo", "-v", "q");
         Assert.That(pack.ExitCode, Is.Zero, pack.ToString);
@@ -100,7 +103,7 @@ public sealed class PackageTests
         var reader = provider.GetMetadataReader();
         var documents = reader.Documents.Select(handle => (Handle: handle, Name: reader.GetString(reader.GetDocument(handle).Name))).ToList();
         var sources = documents.Where(d => d.Name.EndsWith(".cs", StringComparison.Ordinal) && !d.Name.Contains("/obj/", StringComparison.Ordinal)).ToList();
-        Assert.That(sources, Has.Count.GreaterThan(10), $"{id}.pdb lists its source files");
+        Assert.That(sources, Has.Count.GreaterThan(id == "LibvirtNested.Hosting" ? 4 : 10), $"{id}.pdb lists its source files");
         Assert.That(documents.Select(d => d.Name), Has.All.StartWith("/_/"), "deterministic source paths");
         var embedded = reader.CustomDebugInformation
             .Select(reader.GetCustomDebugInformation)
@@ -114,15 +117,26 @@ public sealed class PackageTests
         Assert.That(documents.Select(d => d.Name), Is.SupersetOf(ownFiles), "every source file of the project is in the PDB");
     }
 
-    [Test]
-    public void Packages_version_together()
+    [TestCase("LibvirtNested", "LibvirtNested.Xml")]
+    [TestCase("LibvirtNested.Hosting", "LibvirtNested")]
+    public void Packages_version_together(string id, string dependsOn)
     {
-        using var package = ZipFile.OpenRead(Path.Combine(packages, $"LibvirtNested.{version}.nupkg"));
-        var nuspec = XDocument.Load(package.GetEntry("LibvirtNested.nuspec")!.Open());
-        var dependency = nuspec.Descendants().Single(e => e.Name.LocalName == "dependency");
+        var dependencies = Dependencies(Path.Combine(packages, $"{id}.{version}.nupkg"));
 
-        Assert.That(dependency.Attribute("id")?.Value, Is.EqualTo("LibvirtNested.Xml"));
-        Assert.That(dependency.Attribute("version")?.Value, Is.EqualTo(version));
+        Assert.That(dependencies.Single(d => d.Id == dependsOn).Version, Is.EqualTo(version));
+    }
+
+    [Test]
+    public void The_core_package_depends_on_nothing_heavier_than_logging_abstractions_and_hosting_brings_the_rest()
+    {
+        // ARCHITECTURE.md: a user of the native client alone never pulls DI, options or health checks.
+        var core = Dependencies(Path.Combine(packages, $"LibvirtNested.{version}.nupkg")).Select(d => d.Id);
+        var hosting = Dependencies(Path.Combine(packages, $"LibvirtNested.Hosting.{version}.nupkg")).Select(d => d.Id);
+
+        Assert.That(core, Is.EquivalentTo(new[] { "LibvirtNested.Xml", "Microsoft.Extensions.Logging.Abstractions" }));
+        Assert.That(hosting, Does.Contain("Microsoft.Extensions.DependencyInjection.Abstractions").And.Contain("Microsoft.Extensions.Diagnostics.HealthChecks"));
+        Assert.That(Dependencies(Path.Combine(packages, $"LibvirtNested.{version}.nupkg")).Where(d => d.Id.StartsWith("Microsoft.", StringComparison.Ordinal)),
+            Has.All.Matches<(string Id, string Version)>(d => d.Version.StartsWith("10.0.", StringComparison.Ordinal)), "the 10.0 line: no forced upgrade on .NET 10");
     }
 
     [Test]
@@ -139,6 +153,10 @@ public sealed class PackageTests
                 File.Copy(Path.Combine(packages, $"{id}.{version}.nupkg"), Path.Combine(feed, $"{id}.{version}.nupkg"));
             }
 
+            // The feed stays the only source: the packages ours depend on (Microsoft.Extensions.*), and those the consumer
+            // itself references, are copied into it from the machine's package folder, which restoring this repository filled.
+            CopyDependencyClosure(feed, Path.Combine(consumer, "Consumer.csproj"));
+
             // A private package folder: a stale LibvirtNested of the same version in ~/.nuget/packages must not be used.
             var result = SampleProcess.Run("dotnet", ["run", "-c", "Release", $"-p:LibvirtNestedVersion={version}"], consumer,
                 new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(temp, "nuget-packages") });
@@ -150,6 +168,54 @@ public sealed class PackageTests
         finally
         {
             Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static List<(string Id, string Version)> Dependencies(string nupkg)
+    {
+        using var package = ZipFile.OpenRead(nupkg);
+        var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase) && !e.FullName.Contains('/', StringComparison.Ordinal)).Open());
+
+        // The dependency group for net10.0 when the package has groups per framework, else the flat list.
+        var groups = nuspec.Descendants().Where(e => e.Name.LocalName == "group").ToList();
+        var group = groups.FirstOrDefault(g => g.Attribute("targetFramework")?.Value is "net10.0" or ".NETCoreApp10.0")
+            ?? groups.Where(g => g.Attribute("targetFramework")?.Value.StartsWith(".NETStandard2", StringComparison.Ordinal) == true).LastOrDefault();
+        var scope = group ?? (XElement?)nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == "dependencies");
+        return scope is null
+            ? []
+            : scope.Elements().Where(e => e.Name.LocalName == "dependency")
+                .Select(e => (e.Attribute("id")!.Value, e.Attribute("version")!.Value.Trim('[', ']', '(', ')').Split(',')[0].Trim()))
+                .ToList();
+    }
+
+    private static void CopyDependencyClosure(string feed, string consumerProject)
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var pending = new Queue<(string Id, string Version)>(Directory.GetFiles(feed, "*.nupkg").SelectMany(Dependencies));
+        foreach (var reference in XDocument.Load(consumerProject).Descendants("PackageReference").Where(r => r.Attribute("Version")?.Value.Contains('$', StringComparison.Ordinal) == false))
+        {
+            pending.Enqueue((reference.Attribute("Include")!.Value, reference.Attribute("Version")!.Value));
+        }
+
+        var seen = new HashSet<string>(Ids, StringComparer.OrdinalIgnoreCase);
+        while (pending.TryDequeue(out var dependency))
+        {
+            if (!seen.Add(dependency.Id))
+            {
+                continue;
+            }
+
+            var id = dependency.Id.ToLowerInvariant();
+            var source = Path.Combine(cache, id, dependency.Version, $"{id}.{dependency.Version}.nupkg");
+            Assert.That(File.Exists(source), Is.True, $"{dependency.Id} {dependency.Version} is in {cache} (restore the solution first)");
+            var copy = Path.Combine(feed, Path.GetFileName(source));
+            File.Copy(source, copy);
+            foreach (var next in Dependencies(copy))
+            {
+                pending.Enqueue(next);
+            }
         }
     }
 

@@ -1,10 +1,13 @@
 // Uses LibvirtNested as a package user would: build a guest, define it on test:///default, edit it for nesting,
-// read it back, and create the NAT network. Prints one line per check; exits non-zero on the first failure.
+// read it back, and create the NAT network; then registers LibvirtNested.Hosting in a service container and asks its health
+// check. Prints one line per check; exits non-zero on the first failure.
 using System.Reflection;
 using LibvirtNested;
 using LibvirtNested.Xml;
 using LibvirtNested.Xml.Domain;
 using LibvirtNested.Xml.Network;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 // LibvirtNested is Linux-only ([SupportedOSPlatform("linux")]): a caller says so too, or the platform analyzer (CA1416)
 // warns at every call, and this project treats warnings as errors.
@@ -67,6 +70,14 @@ try
 catch (LibvirtNotFoundException e)
 {
     Check(e.CodeName == "VIR_ERR_NO_DOMAIN", "a missing guest throws LibvirtNotFoundException");
+}
+
+var services = new ServiceCollection().AddLogging().AddLibvirtNested(options => options.Uri = "test:///default");
+services.AddHealthChecks().AddLibvirt();
+using (var provider = services.BuildServiceProvider())
+{
+    var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+    Check(report.Status == HealthStatus.Healthy, "the hosting package's health check sees the shared connection alive");
 }
 
 Console.WriteLine("PACKAGE OK");
