@@ -33,10 +33,14 @@ internal sealed class LibvirtEventWatch(EventSubscription subscription, Cancella
         var reader = subscription.Reader;
         while (await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
         {
-            while (reader.TryRead(out var item))
+            // The token is checked before every item, not only when the buffer runs dry: a consumer that cancels
+            // stops at once, instead of draining whatever the loop thread buffered meanwhile.
+            while (!linked.Token.IsCancellationRequested && reader.TryRead(out var item))
             {
                 yield return item;
             }
+
+            linked.Token.ThrowIfCancellationRequested();
         }
     }
 

@@ -113,6 +113,33 @@ public class LibvirtEventLoopTests : TestDriverFixture
     }
 
     [Test]
+    public async Task Cancelling_stops_the_stream_before_the_next_buffered_event()
+    {
+        using var timeout = new CancellationTokenSource(EventStream.Timeout);
+        using var cancel = new CancellationTokenSource();
+        var name = TestDriver.UniqueName("ev-cancel-buffered");
+        var watch = (LibvirtEventWatch)Connection.WatchDomainLifecycleAsync(name, cancellationToken: cancel.Token);
+        await using var events = watch.GetAsyncEnumerator(timeout.Token);
+        for (var i = 0; i < 3; i++)
+        {
+            using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
+            domain.Undefine();
+        }
+
+        while (watch.Subscription.Reader.Count < 6)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        Assert.That(await events.MoveNextAsync(), Is.True);
+        await cancel.CancelAsync();
+
+        // Before: the stream went on yielding the five buffered events and noticed the token only when it ran dry.
+        Assert.That(async () => await events.MoveNextAsync(), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(watch.Subscription.IsDisposed, Is.True);
+    }
+
+    [Test]
     public async Task A_consumer_that_never_reads_holds_at_most_its_capacity()
     {
         using var timeout = new CancellationTokenSource(EventStream.Timeout);

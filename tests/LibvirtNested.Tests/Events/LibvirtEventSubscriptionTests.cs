@@ -81,7 +81,8 @@ public class LibvirtEventSubscriptionTests : TestDriverFixture
             seen.Writer.TryWrite(e);
             release.Wait(timeout.Token); // Blocks a pool thread, never libvirt's loop thread.
         });
-        await using var witness = Connection.WatchStoragePoolEventsAsync(name, timeout.Token).GetAsyncEnumerator();
+        // The witness is read only after the burst: its buffer must hold all 1,029 events (the default 1,024 would lose some).
+        await using var witness = Connection.WatchStoragePoolEventsAsync(name, 2048, timeout.Token).GetAsyncEnumerator();
 
         var received = new List<LibvirtEvent>();
         var pool = Connection.DefineDirectoryPool(name, Path.Combine(Path.GetTempPath(), name));
