@@ -130,9 +130,10 @@ internal sealed class DomainStateWatcher : IDisposable
 
         while (reader.TryRead(out var item))
         {
-            if (item.Type == DomainLifecycleEventType.Stopped)
+            // An EventsLostEvent needs nothing special: the state is read again after every batch anyway.
+            if (item is DomainLifecycleEvent { Type: DomainLifecycleEventType.Stopped } stop)
             {
-                lastStop = item;
+                lastStop = stop;
             }
         }
     }
