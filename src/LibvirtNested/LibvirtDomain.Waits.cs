@@ -30,14 +30,14 @@ public sealed partial class LibvirtDomain
     public async Task<DomainStateInfo> WaitForStateAsync(DomainState state, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = WaitDeadline.Start(timeout, cancellationToken);
-        using var watcher = DomainStateWatcher.Start(this);
+        using var watcher = DomainEventWatcher.Start(this, DomainEventKinds.Lifecycle);
         try
         {
-            return await watcher.WaitAsync(state, deadline.Token).ConfigureAwait(false);
+            return await watcher.WaitForStateAsync(state, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            throw new TimeoutException($"Domain '{watcher.DomainName}' was not {state} within {timeout} (it is {watcher.Read()}).");
+            throw new TimeoutException($"Domain '{watcher.DomainName}' was not {state} within {timeout} (it is {watcher.ReadState()}).");
         }
     }
 
@@ -64,8 +64,8 @@ public sealed partial class LibvirtDomain
         options ??= new DomainShutdownOptions();
         var flags = LibvirtFlags.DomainShutdown(options.Mode);
         using var deadline = WaitDeadline.Start(timeout, cancellationToken);
-        using var watcher = DomainStateWatcher.Start(this);
-        if (watcher.Read().State == DomainState.ShutOff)
+        using var watcher = DomainEventWatcher.Start(this, DomainEventKinds.Lifecycle);
+        if (watcher.ReadState().State == DomainState.ShutOff)
         {
             return DomainShutdownOutcome.AlreadyShutOff;
         }
@@ -74,7 +74,7 @@ public sealed partial class LibvirtDomain
         {
             await BlockingCall.RunAsync(() => ShutdownFlags(flags), cancellationToken).ConfigureAwait(false);
         }
-        catch (LibvirtOperationInvalidException) when (watcher.Read().State == DomainState.ShutOff)
+        catch (LibvirtOperationInvalidException) when (watcher.ReadState().State == DomainState.ShutOff)
         {
             // It stopped between the read and the request ("domain is not running"): it shut off by itself.
             return DomainShutdownOutcome.ShutDown;
@@ -82,14 +82,14 @@ public sealed partial class LibvirtDomain
 
         try
         {
-            await watcher.WaitAsync(DomainState.ShutOff, deadline.Token).ConfigureAwait(false);
+            await watcher.WaitForStateAsync(DomainState.ShutOff, deadline.Token).ConfigureAwait(false);
             return DomainShutdownOutcome.ShutDown;
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
             if (!options.DestroyOnTimeout)
             {
-                throw new TimeoutException($"Domain '{watcher.DomainName}' did not shut down within {timeout} (it is {watcher.Read()}).");
+                throw new TimeoutException($"Domain '{watcher.DomainName}' did not shut down within {timeout} (it is {watcher.ReadState()}).");
             }
         }
 
@@ -97,14 +97,14 @@ public sealed partial class LibvirtDomain
         {
             await BlockingCall.RunAsync(() => Destroy(), cancellationToken).ConfigureAwait(false);
         }
-        catch (LibvirtOperationInvalidException) when (watcher.Read().State == DomainState.ShutOff)
+        catch (LibvirtOperationInvalidException) when (watcher.ReadState().State == DomainState.ShutOff)
         {
             // It finished shutting down just as the timeout passed.
             return DomainShutdownOutcome.ShutDown;
         }
 
         // virDomainDestroy returns once the guest is off; the wait only confirms it.
-        await watcher.WaitAsync(DomainState.ShutOff, cancellationToken).ConfigureAwait(false);
+        await watcher.WaitForStateAsync(DomainState.ShutOff, cancellationToken).ConfigureAwait(false);
         return DomainShutdownOutcome.Destroyed;
     }
 

@@ -9,11 +9,11 @@ internal static class WaitAssert
     /// <summary>Generous bound for libvirt's free callback, which may run on the event loop thread after deregistering.</summary>
     public const int FreedWithinMilliseconds = 30_000;
 
-    public static (int Watchers, int Registrations) Snapshot() => (DomainStateWatcher.Live, DomainLifecycleHub.Live);
+    public static (int Watchers, int Registrations) Snapshot() => (DomainEventWatcher.Live, EventHub.Live);
 
     public static void NothingLeaked((int Watchers, int Registrations) before)
     {
-        Assert.That(DomainStateWatcher.Live, Is.EqualTo(before.Watchers), "every watcher was disposed");
-        Assert.That(() => DomainLifecycleHub.Live, Is.EqualTo(before.Registrations).After(FreedWithinMilliseconds, 20), "libvirt released every registration");
+        Assert.That(DomainEventWatcher.Live, Is.EqualTo(before.Watchers), "every watcher was disposed");
+        Assert.That(() => EventHub.Live, Is.EqualTo(before.Registrations).After(FreedWithinMilliseconds, 20), "libvirt released every registration");
     }
 }
