@@ -15,6 +15,8 @@ internal sealed class DomainEventWatcher : IDisposable
     private const int Capacity = 64;
     private const int VIR_DOMAIN_SHUTOFF_UNKNOWN = 0;
 
+    private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(1);
+
     private static int live;
 
     private readonly LibvirtDomain domain;
@@ -58,6 +60,57 @@ internal sealed class DomainEventWatcher : IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Like <see cref="Start"/>, or null when the driver or the event loop cannot deliver events (the caller then only polls).</summary>
+    /// <exception cref="ObjectDisposedException">The domain object was disposed.</exception>
+    internal static DomainEventWatcher? TryStart(LibvirtDomain domain, DomainEventKinds kinds)
+    {
+        try
+        {
+            return Start(domain, kinds);
+        }
+        catch (LibvirtException)
+        {
+            // LibvirtEventLoopException included: events are an optimisation of a poll loop, never a reason to fail it.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Sleeps <paramref name="delay"/>, or less when <paramref name="watcher"/> receives an event first (the events are
+    /// taken: they only say "look again"); a plain <see cref="Task.Delay(TimeSpan, CancellationToken)"/> without a watcher.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    internal static async Task DelayOrEventAsync(DomainEventWatcher? watcher, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        // Never a zero sleep: CancelAfter and Task.Delay count whole milliseconds, and 0 would make a poll loop spin.
+        if (delay < MinimumDelay)
+        {
+            delay = MinimumDelay;
+        }
+
+        if (watcher is null)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        sleep.CancelAfter(delay);
+        try
+        {
+            await watcher.NextBatchAsync(static _ => false, sleep.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The delay passed without an event.
+        }
+        catch (LibvirtException)
+        {
+            // The subscription ended (connection closed): wait out the delay as a plain poll loop would.
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
