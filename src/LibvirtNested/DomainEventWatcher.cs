@@ -175,15 +175,17 @@ internal sealed class DomainEventWatcher : IDisposable
     }
 
     /// <summary>
-    /// Waits for at least one event and takes the buffered ones, up to the first that <paramref name="match"/>
-    /// accepts (returned; the rest stay buffered for the next call); null when none matched.
+    /// Takes the buffered events, or waits for at least one when none is buffered, up to the first that
+    /// <paramref name="match"/> accepts (returned; the rest stay buffered for the next call); null when none matched.
+    /// Buffered events are taken even when <paramref name="cancellationToken"/> is already cancelled, so a zero timeout
+    /// still sees what happened before it.
     /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled and nothing was buffered.</exception>
     /// <exception cref="LibvirtException">The subscription ended.</exception>
     internal async Task<LibvirtEvent?> NextBatchAsync(Func<LibvirtEvent, bool> match, CancellationToken cancellationToken)
     {
         var reader = subscription.Reader;
-        if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        if (!reader.TryPeek(out _) && !await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new LibvirtException($"The event subscription of domain '{DomainName}' ended before the wait did.");
         }

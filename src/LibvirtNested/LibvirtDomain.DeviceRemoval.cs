@@ -12,7 +12,7 @@ public sealed partial class LibvirtDomain
     /// may take its time, refuse, or ignore the request.
     /// </summary>
     /// <param name="alias">The device's alias, as in the live XML's <c>&lt;alias name='…'/&gt;</c> (<see cref="Xml.Domain.DomainDevice.Alias"/> of a device read from <see cref="GetLiveXml"/>), e.g. <c>virtio-disk1</c> or a user alias <c>ua-…</c>.</param>
-    /// <param name="timeout">How long the whole detach may take, the call included.</param>
+    /// <param name="timeout">How long the whole detach may take, counted from the call: the detach call itself is always waited for, then a removal reported by then (or before the rest of the timeout passes) completes it; <see cref="TimeSpan.Zero"/> accepts only a removal reported during the call.</param>
     /// <param name="scope">
     /// <see cref="DomainModificationScope.Live"/> (the default), <see cref="DomainModificationScope.Config"/>, both, or
     /// <see cref="DomainModificationScope.Current"/> (live if running). The persistent definition changes within the
@@ -53,7 +53,9 @@ public sealed partial class LibvirtDomain
         var live = (scope & DomainModificationScope.Live) != 0 || (scope == DomainModificationScope.Current && IsActive);
         try
         {
-            await BlockingCall.RunAsync(detach, deadline.Token).ConfigureAwait(false);
+            // The request is always sent and waited for (the caller's token aside): giving up on a call libvirt is
+            // already carrying out would report a timeout for a device that may be gone a moment later.
+            await BlockingCall.RunAsync(detach, cancellationToken).ConfigureAwait(false);
             if (!live)
             {
                 return;

@@ -60,6 +60,32 @@ public class DetachDeviceAndWaitTests : TestDriverFixture
     }
 
     [Test]
+    public async Task A_zero_timeout_still_sends_the_detach_and_accepts_a_removal_reported_during_the_call()
+    {
+        // Before: the zero deadline cancelled the call before it was sent, and a buffered removal was never read.
+        var before = WaitAssert.Snapshot();
+        using var defined = TestDriver.Define(Connection, "dd-zero");
+        defined.Domain.Start();
+        var sent = false;
+        using (var inject = new InjectedDomainEvents(Connection, defined.Domain))
+        {
+            await defined.Domain.DetachDeviceAndWaitCoreAsync(
+                Alias,
+                TimeSpan.Zero,
+                DomainModificationScope.Live,
+                () =>
+                {
+                    sent = true;
+                    inject.DeviceRemoved(Alias);
+                },
+                CancellationToken.None);
+        }
+
+        Assert.That(sent, Is.True);
+        WaitAssert.NothingLeaked(before);
+    }
+
+    [Test]
     public async Task Removal_failed_throws_LibvirtDeviceRemovalException_naming_the_device()
     {
         var before = WaitAssert.Snapshot();
