@@ -19,7 +19,10 @@ public sealed partial class LibvirtDomain
     /// <summary>
     /// Polls <see cref="GetInterfaceAddresses"/> until every interface of the running domain (or each one named in
     /// <see cref="DomainAddressWaitOptions.Interfaces"/>) has an address: the replacement for scanning the
-    /// network with <c>nmap -sP</c> to find a new guest.
+    /// network with <c>nmap -sP</c> to find a new guest. A domain event polls at once instead of waiting out the
+    /// interval: the guest agent connecting (<c>VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE</c>, the moment
+    /// <see cref="DomainAddressSource.Agent"/> can answer) or a lifecycle change (<c>VIR_DOMAIN_EVENT_ID_LIFECYCLE</c>).
+    /// DHCP leases have no domain event, so the interval stays the fallback.
     /// </summary>
     /// <param name="timeout">
     /// How long to wait in total: <see cref="Timeout.InfiniteTimeSpan"/> (or <see cref="TimeSpan.MaxValue"/>) waits until
@@ -48,6 +51,10 @@ public sealed partial class LibvirtDomain
         var infinite = timeout == Timeout.InfiniteTimeSpan;
         var pollInterval = options.EffectivePollInterval;
         var wanted = options.Interfaces ?? GetLiveXml().Devices.Interfaces.Select(i => i.Mac).OfType<string>().ToArray();
+
+        // Subscribed before the first poll, so an agent that connects (or a guest that starts) between two polls
+        // brings the next poll forward; null when the driver has no events, and the wait then only polls.
+        using var wake = DomainEventWatcher.TryStart(this, DomainEventKinds.Lifecycle | DomainEventKinds.AgentLifecycle);
 
         // Elapsed time from a monotonic clock, compared with the timeout: no deadline is ever computed, so
         // TimeSpan.MaxValue cannot overflow, and a wall-clock jump cannot end or stretch the wait.
@@ -83,7 +90,7 @@ public sealed partial class LibvirtDomain
                 delay = NextPollDelay(pollInterval, remaining);
             }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await DomainEventWatcher.DelayOrEventAsync(wake, delay, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -117,6 +117,18 @@ public sealed partial class LibvirtDomain : LibvirtObject
     /// <exception cref="LibvirtException">libvirt failed.</exception>
     public void Reboot() => LibvirtCall.Begin(nameof(Libvirt.virDomainReboot)).Check(Libvirt.virDomainReboot(Handle, LibvirtFlags.None));
 
+    /// <summary>Pauses the running guest's virtual CPUs (<c>virDomainSuspend</c>, <c>virsh suspend</c>); its memory stays allocated.</summary>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="LibvirtOperationInvalidException">The domain is not running, or already paused.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public void Suspend() => LibvirtCall.Begin(nameof(Libvirt.virDomainSuspend)).Check(Libvirt.virDomainSuspend(Handle));
+
+    /// <summary>Lets a paused guest run again (<c>virDomainResume</c>, <c>virsh resume</c>).</summary>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="LibvirtOperationInvalidException">The domain is not paused.</exception>
+    /// <exception cref="LibvirtException">libvirt failed.</exception>
+    public void Resume() => LibvirtCall.Begin(nameof(Libvirt.virDomainResume)).Check(Libvirt.virDomainResume(Handle));
+
     /// <summary>Stops the guest immediately, like pulling the plug (<c>virDomainDestroy</c>).</summary>
     /// <exception cref="LibvirtOperationInvalidException">The domain is not running.</exception>
     /// <exception cref="LibvirtException">libvirt failed.</exception>

@@ -68,6 +68,15 @@ internal static unsafe partial class Libvirt
     internal static partial int virDomainReboot(DomainHandle domain, uint flags);
 
     [LibraryImport(LibraryName)]
+    internal static partial int virDomainShutdownFlags(DomainHandle domain, uint flags);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virDomainSuspend(DomainHandle domain);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int virDomainResume(DomainHandle domain);
+
+    [LibraryImport(LibraryName)]
     internal static partial int virDomainDestroy(DomainHandle domain);
 
     [LibraryImport(LibraryName)]
@@ -93,6 +102,9 @@ internal static unsafe partial class Libvirt
 
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
     internal static partial int virDomainDetachDeviceFlags(DomainHandle domain, string xml, uint flags);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CheckedUtf8StringMarshaller))]
+    internal static partial int virDomainDetachDeviceAlias(DomainHandle domain, string alias, uint flags);
 
     [LibraryImport(LibraryName)]
     internal static partial int virDomainInterfaceAddresses(DomainHandle dom, VirDomainInterface*** ifaces, uint source, uint flags);

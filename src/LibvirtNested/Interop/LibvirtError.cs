@@ -173,9 +173,13 @@ internal static unsafe class LibvirtError
             return new LibvirtConnectionLostException(info, function, inner);
         }
 
-        // The test driver reports starting a running domain as an internal error ("Domain 'x' is already running"),
-        // where qemu reports VIR_ERR_OPERATION_INVALID: one exception for the same state error on every driver.
-        if (info.Code == VIR_ERR_INTERNAL_ERROR && info.Message.Contains("is already running", StringComparison.Ordinal))
+        // The test driver reports state errors as internal errors ("Domain 'x' is already running", "domain 'x' not
+        // running" for shutdown and suspend, "domain 'x' not paused" for resume), where qemu reports
+        // VIR_ERR_OPERATION_INVALID: one exception for the same state error on every driver.
+        if (info.Code == VIR_ERR_INTERNAL_ERROR
+            && (info.Message.Contains("is already running", StringComparison.Ordinal)
+                || info.Message.EndsWith("' not running", StringComparison.Ordinal)
+                || info.Message.EndsWith("' not paused", StringComparison.Ordinal)))
         {
             return new LibvirtOperationInvalidException(info, function, inner);
         }

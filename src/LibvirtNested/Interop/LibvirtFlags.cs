@@ -31,6 +31,7 @@ internal static class LibvirtFlags
     private const uint VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE = 1 << 0;
     private const uint VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE = 1 << 1;
     private const uint DomainUndefineKnown = (1 << 7) - 1;
+    private const uint DomainShutdownKnown = (1 << 5) - 1; // ACPI_POWER_BTN, GUEST_AGENT, INITCTL, SIGNAL, PARAVIRT.
 
     /// <summary><c>virConnectFlags</c> for <c>virConnectOpenAuth</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="access"/> is not a defined value.</exception>
@@ -57,6 +58,11 @@ internal static class LibvirtFlags
     /// <summary><c>virDomainModificationImpact</c> for device attach and detach.</summary>
     internal static uint DomainModification(DomainModificationScope scope) =>
         Known((uint)scope, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG, nameof(scope));
+
+    /// <summary><c>virDomainShutdownFlagValues</c> for <c>virDomainShutdownFlags</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> holds an unknown bit.</exception>
+    internal static uint DomainShutdown(DomainShutdownMode mode) =>
+        Known((uint)mode, DomainShutdownKnown, nameof(mode));
 
     /// <summary><c>virDomainInterfaceAddressesSource</c>.</summary>
     internal static uint AddressSource(DomainAddressSource source) =>

@@ -62,9 +62,11 @@ public class LibvirtErrorTests
 
     [TestCase(55, "operation invalid: domain is already running")]
     [TestCase(1, "internal error: Domain 'x' is already running")]
-    public void Starting_a_running_domain_is_operation_invalid_on_every_driver(int code, string message)
+    [TestCase(1, "internal error: domain 'x' not running")]
+    [TestCase(1, "internal error: domain 'x' not paused")]
+    public void State_errors_are_operation_invalid_on_every_driver(int code, string message)
     {
-        // qemu reports VIR_ERR_OPERATION_INVALID; the test driver an internal error with this message.
+        // qemu reports VIR_ERR_OPERATION_INVALID; the test driver an internal error with these messages (start, shutdown/suspend, resume).
         var exception = LibvirtError.Map(new LibvirtErrorInfo(code, FromDomain, 2, message), "virDomainCreate");
 
         Assert.That(exception, Is.TypeOf<LibvirtOperationInvalidException>());
