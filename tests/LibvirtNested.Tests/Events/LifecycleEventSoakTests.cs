@@ -1,0 +1,119 @@
+using System.Globalization;
+using LibvirtNested.Interop;
+using NUnit.Framework;
+
+namespace LibvirtNested.Tests.Events;
+
+/// <summary>
+/// The soak's smaller sibling (the million-event run is the benchmark mode <c>event-soak</c>): three hundred thousand
+/// lifecycle events through one subscription leave resident memory, threads, descriptors and live libvirt
+/// registrations where they were after the warm-up.
+/// </summary>
+[NonParallelizable]
+public class LifecycleEventSoakTests : TestDriverFixture
+{
+    private const int Events = 300_000;
+    private const int Warmup = 50_000;
+    private const int Window = 256; // Events in flight at most: well under the buffer, so none may be lost.
+    private const long AllowedRssGrowthBytes = 8L * 1024 * 1024;
+
+    [Test]
+    public async Task Three_hundred_thousand_events_through_one_subscription_leave_memory_threads_and_descriptors_flat()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var name = TestDriver.UniqueName("ev-soak");
+        using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
+        domain.Start();
+        var liveBefore = DomainLifecycleHub.Live;
+        using var window = new SemaphoreSlim(Window, Window);
+        long received = 0;
+        long outOfOrder = 0;
+        long lost = 0;
+        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, 1024, timeout.Token);
+        var consuming = Task.Run(
+            async () =>
+            {
+                var expected = DomainLifecycleEventType.Suspended;
+                await foreach (var item in watch)
+                {
+                    if (item is EventsLostEvent gap)
+                    {
+                        lost += gap.Count;
+                    }
+                    else if (item is DomainLifecycleEvent lifecycle)
+                    {
+                        outOfOrder += lifecycle.Type == expected ? 0 : 1;
+                        expected = lifecycle.Type == DomainLifecycleEventType.Suspended ? DomainLifecycleEventType.Resumed : DomainLifecycleEventType.Suspended;
+                        if (Interlocked.Increment(ref received) == Events)
+                        {
+                            return;
+                        }
+
+                        window.Release();
+                    }
+                }
+            },
+            timeout.Token);
+        var liveSubscribed = DomainLifecycleHub.Live;
+
+        Figures warm = default;
+        for (var i = 1; i <= Events; i++)
+        {
+            Assert.That(await window.WaitAsync(TimeSpan.FromSeconds(30), timeout.Token), Is.True, $"no event for 30 s after {Interlocked.Read(ref received)} of {i - 1}");
+            if (i % 2 == 1)
+            {
+                DomainPause.Suspend(domain);
+            }
+            else
+            {
+                DomainPause.Resume(domain);
+            }
+
+            if (i == Warmup)
+            {
+                warm = Figures.Now();
+            }
+        }
+
+        await consuming;
+        var end = Figures.Now();
+
+        // A thread-pool thread about to retire or a descriptor the runtime holds for a moment is not a leak: a leak
+        // is what stays, so look again a few times before judging.
+        for (var look = 0; look < 10 && (end.Threads > warm.Threads || end.Descriptors > warm.Descriptors); look++)
+        {
+            await Task.Delay(200, timeout.Token);
+            end = Figures.Now();
+        }
+
+        // Leaving the await foreach disposed the enumerator: the registration goes once libvirt releases it.
+        await watch.Subscription.Hub.Freed.WaitAsync(timeout.Token);
+        domain.Destroy();
+        domain.Undefine();
+
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after warm-up {warm}; end {end}"));
+        Assert.That((Interlocked.Read(ref received), lost, outOfOrder), Is.EqualTo((Events, 0L, 0L)), "(received, lost, out of order)");
+        Assert.That(end.RssBytes - warm.RssBytes, Is.LessThan(AllowedRssGrowthBytes), "resident memory growth after the warm-up");
+        Assert.That(end.Threads, Is.LessThanOrEqualTo(warm.Threads), "threads");
+        Assert.That(end.Descriptors, Is.LessThanOrEqualTo(warm.Descriptors), "open descriptors");
+        Assert.That(liveSubscribed, Is.EqualTo(liveBefore + 1), "one libvirt registration while subscribed");
+        Assert.That(DomainLifecycleHub.Live, Is.EqualTo(liveBefore), "no registration left once the subscription ended");
+    }
+
+    /// <summary>Resident memory, threads and open descriptors of this process (<c>/proc/self</c>).</summary>
+    private readonly record struct Figures(long RssBytes, int Threads, int Descriptors)
+    {
+        public static Figures Now()
+        {
+            var status = File.ReadAllLines("/proc/self/status");
+            long Field(string key) => long.Parse(
+                status.Single(l => l.StartsWith(key + ":", StringComparison.Ordinal))[(key.Length + 1)..].Trim().Split(' ')[0],
+                CultureInfo.InvariantCulture);
+            return new Figures(Field("VmRSS") * 1024, (int)Field("Threads"), Directory.GetFiles("/proc/self/fd").Length);
+        }
+
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"VmRSS {RssBytes / 1048576.0:F2} MB, threads {Threads}, open fds {Descriptors}");
+    }
+}
