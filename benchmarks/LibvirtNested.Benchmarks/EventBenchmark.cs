@@ -40,7 +40,9 @@ public static class EventBenchmark
         double LoadedP99Us,
         double P50Us,
         double P99Us,
-        double MaxUs);
+        double MaxUs,
+        double LoopP50Us = double.NaN,
+        double HopP50Us = double.NaN);
 
     public static int Run(int events, int rounds, int pings)
     {
@@ -67,6 +69,9 @@ public static class EventBenchmark
         return 0;
     }
 
+    /// <summary>The C# side alone, one round (for <c>perf</c> or <c>strace</c>).</summary>
+    public static void RunCSharpOnly(int events, int pings) => Print("C#", RunCSharp(events, pings, 1));
+
     /// <summary>The C# side of one round: a connection, a running domain and one subscription of its own.</summary>
     public static Figures RunCSharp(int events, int pings, int round)
     {
@@ -82,13 +87,13 @@ public static class EventBenchmark
         {
             Throughput(pauser, consumer, Math.Min(events, WarmupEvents));
             var result = Throughput(pauser, consumer, events);
-            var (p50, p99, max) = Latency(pauser, consumer, pings);
+            var (p50, p99, max, loop, hop) = Latency(pauser, consumer, pings);
             if (consumer.Lost != 0 || consumer.Wrong != 0)
             {
                 throw new InvalidOperationException($"{consumer.Lost} events lost, {consumer.Wrong} of an unexpected type");
             }
 
-            return result with { P50Us = p50, P99Us = p99, MaxUs = max };
+            return result with { P50Us = p50, P99Us = p99, MaxUs = max, LoopP50Us = loop, HopP50Us = hop };
         }
         finally
         {
@@ -139,20 +144,32 @@ public static class EventBenchmark
             MaxUs: 0);
     }
 
-    private static (double P50, double P99, double Max) Latency(Pauser pauser, Consumer consumer, int pings)
+    /// <summary>
+    /// One event at a time; also splits each latency at the event's <see cref="LibvirtEvent.Timestamp"/> (taken when the
+    /// library's callback ran on the loop thread, by the wall clock, hence read against a wall-clock start): the
+    /// libvirt part (call, queue, loop wake-up, name and UUID) and the hop from the loop thread to the consumer.
+    /// </summary>
+    private static (double P50, double P99, double Max, double LoopP50, double HopP50) Latency(Pauser pauser, Consumer consumer, int pings)
     {
         var latencies = new double[pings];
+        var loop = new double[pings];
+        var hop = new double[pings];
         for (var i = 0; i < pings; i++)
         {
             consumer.Expect(1);
+            var wallSent = DateTimeOffset.UtcNow;
             var sent = Stopwatch.GetTimestamp();
             pauser.Toggle();
             consumer.Wait(TimeSpan.FromSeconds(30), 1);
             latencies[i] = Stopwatch.GetElapsedTime(sent, consumer.Received[0]).TotalMicroseconds;
+            loop[i] = (consumer.LastTimestamp - wallSent).TotalMicroseconds;
+            hop[i] = latencies[i] - loop[i];
         }
 
         Array.Sort(latencies);
-        return (Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+        Array.Sort(loop);
+        Array.Sort(hop);
+        return (Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1], Percentile(loop, 0.50), Percentile(hop, 0.50));
     }
 
     private static Figures RunPython(string python, string script, int events, int pings)
@@ -210,12 +227,14 @@ public static class EventBenchmark
             M(f => f.LoadedP99Us),
             M(f => f.P50Us),
             M(f => f.P99Us),
-            M(f => f.MaxUs));
+            M(f => f.MaxUs),
+            M(f => f.LoopP50Us),
+            M(f => f.HopP50Us));
     }
 
     private static void Print(string label, Figures f) => Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{label,-16} throughput {f.EventsPerSecond,9:F0} events/s (producer alone {f.CallsPerSecond,7:F0} calls/s), CPU {f.CpuUsPerEvent,5:F2} us/event, under load p50/p99 {f.LoadedP50Us / 1000,7:F1}/{f.LoadedP99Us / 1000,7:F1} ms; one at a time p50 {f.P50Us,6:F1} us, p99 {f.P99Us,7:F1} us, max {f.MaxUs,8:F1} us"));
+        $"{label,-16} throughput {f.EventsPerSecond,9:F0} events/s (producer alone {f.CallsPerSecond,7:F0} calls/s), CPU {f.CpuUsPerEvent,5:F2} us/event, under load p50/p99 {f.LoadedP50Us / 1000,7:F1}/{f.LoadedP99Us / 1000,7:F1} ms; one at a time p50 {f.P50Us,6:F1} us, p99 {f.P99Us,7:F1} us, max {f.MaxUs,8:F1} us{(double.IsNaN(f.LoopP50Us) ? "" : $" (p50 call to loop thread {f.LoopP50Us:F1} us, loop thread to consumer {f.HopP50Us:F1} us)")}"));
 
     /// <summary>Suspends and resumes one running domain alternately: one lifecycle event per call.</summary>
     private sealed class Pauser(LibvirtDomain domain)
@@ -251,6 +270,9 @@ public static class EventBenchmark
 
         public int Wrong { get; private set; }
 
+        /// <summary>The last event's own timestamp (taken on the loop thread).</summary>
+        public DateTimeOffset LastTimestamp { get; private set; }
+
         /// <summary>Starts a new count; call before the libvirt calls whose events it waits for.</summary>
         public void Expect(int n)
         {
@@ -280,6 +302,7 @@ public static class EventBenchmark
                             Wrong++;
                         }
 
+                        LastTimestamp = lifecycle.Timestamp;
                         var index = count;
                         Received[index] = now;
                         Volatile.Write(ref count, index + 1);
