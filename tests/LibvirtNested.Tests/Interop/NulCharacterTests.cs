@@ -139,6 +139,8 @@ public class NulCharacterTests : TestDriverFixture
             _ when type == typeof(long) => 1L,
             _ when type == typeof(Action<DomainXml>) => new Action<DomainXml>(_ => { }),
             _ when type == typeof(LibvirtCredentialCallback) => new LibvirtCredentialCallback(_ => true),
+            _ when type == typeof(Action<LibvirtEvent>) => new Action<LibvirtEvent>(_ => { }),
+            _ when type == typeof(DomainEventKinds) => DomainEventKinds.All,
             _ when type.IsValueType => Activator.CreateInstance(type),
             _ => throw new InvalidOperationException($"No valid value for {type} ({parameter.Member.Name}): add one here."),
         };
