@@ -24,7 +24,7 @@ public static class EventSoak
     public static int Run(int events, int warmup)
     {
         var before = ProcessFigures.Now();
-        Console.WriteLine($"start                     {before}, live registrations {DomainLifecycleHub.Live}");
+        Console.WriteLine($"start                     {before}, live registrations {EventHub.Live}");
         using var connection = LibvirtConnection.Open("test:///default");
         var name = string.Create(CultureInfo.InvariantCulture, $"soak-{Environment.ProcessId}");
         using var domain = connection.DefineDomain(EventBenchmark.DomainXml(name), DomainDefineOptions.None);
@@ -57,9 +57,9 @@ public static class EventSoak
         });
 
         // The subscription is registered by the call inside the task: wait for it before producing.
-        SpinWait.SpinUntil(() => DomainLifecycleHub.Live > 0, TimeSpan.FromSeconds(10));
+        SpinWait.SpinUntil(() => EventHub.Live > 0, TimeSpan.FromSeconds(10));
         var open = ProcessFigures.Now();
-        Console.WriteLine($"connection, subscription  {open}, live registrations {DomainLifecycleHub.Live}");
+        Console.WriteLine($"connection, subscription  {open}, live registrations {EventHub.Live}");
 
         var paused = false;
         var warm = default(ProcessFigures);
@@ -85,7 +85,7 @@ public static class EventSoak
             {
                 var now = ProcessFigures.Now();
                 warm = i == warmup ? now : warm;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == warmup ? "after warm-up" : "progress"),-13} {i,9:N0}  {now}, live registrations {DomainLifecycleHub.Live}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == warmup ? "after warm-up" : "progress"),-13} {i,9:N0}  {now}, live registrations {EventHub.Live}"));
             }
         }
 
@@ -101,7 +101,7 @@ public static class EventSoak
             end = ProcessFigures.Now();
         }
 
-        var liveSubscribed = DomainLifecycleHub.Live;
+        var liveSubscribed = EventHub.Live;
         stop.Cancel();
         try
         {
@@ -112,8 +112,8 @@ public static class EventSoak
         }
 
         // The last subscription out deregisters; libvirt then releases the callback's opaque from its loop.
-        SpinWait.SpinUntil(() => DomainLifecycleHub.Live == 0, TimeSpan.FromSeconds(10));
-        var liveAfter = DomainLifecycleHub.Live;
+        SpinWait.SpinUntil(() => EventHub.Live == 0, TimeSpan.FromSeconds(10));
+        var liveAfter = EventHub.Live;
         domain.Destroy();
         domain.Undefine();
 

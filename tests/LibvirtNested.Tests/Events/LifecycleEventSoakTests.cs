@@ -24,12 +24,12 @@ public class LifecycleEventSoakTests : TestDriverFixture
         var name = TestDriver.UniqueName("ev-soak");
         using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
         domain.Start();
-        var liveBefore = DomainLifecycleHub.Live;
+        var liveBefore = EventHub.Live;
         using var window = new SemaphoreSlim(Window, Window);
         long received = 0;
         long outOfOrder = 0;
         long lost = 0;
-        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, 1024, timeout.Token);
+        var watch = (LibvirtEventWatch)Connection.WatchDomainLifecycleAsync(name, 1024, timeout.Token);
         var consuming = Task.Run(
             async () =>
             {
@@ -54,7 +54,7 @@ public class LifecycleEventSoakTests : TestDriverFixture
                 }
             },
             timeout.Token);
-        var liveSubscribed = DomainLifecycleHub.Live;
+        var liveSubscribed = EventHub.Live;
 
         Figures warm = default;
         for (var i = 1; i <= Events; i++)
@@ -62,11 +62,11 @@ public class LifecycleEventSoakTests : TestDriverFixture
             Assert.That(await window.WaitAsync(TimeSpan.FromSeconds(30), timeout.Token), Is.True, $"no event for 30 s after {Interlocked.Read(ref received)} of {i - 1}");
             if (i % 2 == 1)
             {
-                DomainPause.Suspend(domain);
+                TestNative.Suspend(domain);
             }
             else
             {
-                DomainPause.Resume(domain);
+                TestNative.Resume(domain);
             }
 
             if (i == Warmup)
@@ -87,7 +87,7 @@ public class LifecycleEventSoakTests : TestDriverFixture
         }
 
         // Leaving the await foreach disposed the enumerator: the registration goes once libvirt releases it.
-        await watch.Subscription.Hub.Freed.WaitAsync(timeout.Token);
+        await watch.Subscription.Hubs.Single().Freed.WaitAsync(timeout.Token);
         domain.Destroy();
         domain.Undefine();
 
@@ -97,7 +97,7 @@ public class LifecycleEventSoakTests : TestDriverFixture
         Assert.That(end.Threads, Is.LessThanOrEqualTo(warm.Threads), "threads");
         Assert.That(end.Descriptors, Is.LessThanOrEqualTo(warm.Descriptors), "open descriptors");
         Assert.That(liveSubscribed, Is.EqualTo(liveBefore + 1), "one libvirt registration while subscribed");
-        Assert.That(DomainLifecycleHub.Live, Is.EqualTo(liveBefore), "no registration left once the subscription ended");
+        Assert.That(EventHub.Live, Is.EqualTo(liveBefore), "no registration left once the subscription ended");
     }
 
     /// <summary>Resident memory, threads and open descriptors of this process (<c>/proc/self</c>).</summary>
