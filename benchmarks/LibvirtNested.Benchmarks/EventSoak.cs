@@ -14,12 +14,17 @@ namespace LibvirtNested.Benchmarks;
 /// The producer keeps at most <see cref="Window"/> events in flight (it waits for the consumer beyond that), well
 /// under the subscription's 1,024-event buffer, so every event must arrive: the soak also checks that none is
 /// lost and that they arrive in order (Suspended, Resumed alternately).
+/// Threads are judged in two parts. Every thread that is not a thread-pool worker (the runtime's own, libvirt's event
+/// loop thread, any a leak would add) must stay exactly as after the warm-up. The pool's workers come and go on the
+/// pool's own policy — on a loaded machine its starvation detection adds several during the run (seen: 3 → 10 between
+/// 100,000 and 200,000 events, then flat) — so for them "flat" means no growth over the run's second half.
 /// </remarks>
 public static class EventSoak
 {
     private const long AllowedGrowthBytes = 5L * 1024 * 1024;
     private const int Capacity = 1024;
     private const int Window = 512;
+
 
     public static int Run(int events, int warmup)
     {
@@ -63,6 +68,7 @@ public static class EventSoak
 
         var paused = false;
         var warm = default(ProcessFigures);
+        var half = default(ProcessFigures);
         var started = Stopwatch.StartNew();
         for (var i = 1; i <= events; i++)
         {
@@ -81,10 +87,11 @@ public static class EventSoak
             }
 
             paused = !paused;
-            if (i == warmup || i % 100_000 == 0)
+            if (i == warmup || i == events / 2 || i % 100_000 == 0)
             {
                 var now = ProcessFigures.Now();
                 warm = i == warmup ? now : warm;
+                half = i == events / 2 ? now : half;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == warmup ? "after warm-up" : "progress"),-13} {i,9:N0}  {now}, live registrations {EventHub.Live}"));
             }
         }
@@ -95,7 +102,7 @@ public static class EventSoak
 
         // A descriptor or thread the runtime holds for a moment (a pipe pair, a thread-pool thread about to retire)
         // is not a leak: a leak is what stays, so look again a few times before judging.
-        for (var look = 0; look < 5 && (end.Descriptors > warm.Descriptors || end.Threads > warm.Threads); look++)
+        for (var look = 0; look < 5 && (end.Descriptors > warm.Descriptors || end.OtherThreads > warm.OtherThreads); look++)
         {
             Thread.Sleep(200);
             end = ProcessFigures.Now();
@@ -123,9 +130,10 @@ public static class EventSoak
             $"{events:N0} events in {elapsed.TotalSeconds:F1} s ({events / elapsed.TotalSeconds:F0} events/s), received {Interlocked.Read(ref received):N0}, lost {lost}, out of order {outOfOrder}"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"after warm-up → end: VmRSS {warm.RssBytes / 1048576.0:F2} → {end.RssBytes / 1048576.0:F2} MB (growth {growth / 1048576.0:F2} MB, limit 5 MB), threads {warm.Threads} → {end.Threads}, open fds {warm.Descriptors} → {end.Descriptors}, live registrations {liveSubscribed} while subscribed, {liveAfter} after the subscription ended"));
+            $"after warm-up → end: VmRSS {warm.RssBytes / 1048576.0:F2} → {end.RssBytes / 1048576.0:F2} MB (growth {growth / 1048576.0:F2} MB, limit 5 MB), threads {warm.Threads} → {end.Threads} (not the pool's {warm.OtherThreads} → {end.OtherThreads}; pool workers {warm.PoolThreads} → {half.PoolThreads} at half-way → {end.PoolThreads}), open fds {warm.Descriptors} → {end.Descriptors}, live registrations {liveSubscribed} while subscribed, {liveAfter} after the subscription ended"));
         var ok = Interlocked.Read(ref received) == events && lost == 0 && outOfOrder == 0
-            && growth < AllowedGrowthBytes && end.Threads <= warm.Threads && end.Descriptors <= warm.Descriptors
+            && growth < AllowedGrowthBytes && end.OtherThreads <= warm.OtherThreads && end.PoolThreads <= half.PoolThreads
+            && end.Descriptors <= warm.Descriptors
             && liveSubscribed == 1 && liveAfter == 0;
         Console.WriteLine(ok ? "PASS" : "FAIL");
         return ok ? 0 : 1;
