@@ -27,6 +27,7 @@ public sealed partial class LibvirtConnection : IDisposable
     private LibvirtConnection(ConnectHandle handle)
     {
         this.handle = handle;
+        handle.HoldEventLoopIfUsed();
     }
 
     /// <summary>Opens a read-write connection (<c>virConnectOpen</c>).</summary>
