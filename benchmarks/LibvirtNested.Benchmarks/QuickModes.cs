@@ -8,7 +8,7 @@ namespace LibvirtNested.Benchmarks;
 /// <summary>
 /// Plain Stopwatch modes, for like-for-like comparisons with the C program and for long runs that
 /// BenchmarkDotNet is not made for: <c>roundtrip [rounds]</c>, <c>edit [rounds]</c>, <c>read [rounds]</c>, <c>cycle [cycles]</c>,
-/// <c>soak [cycles]</c>.
+/// <c>soak [cycles]</c>, <c>events [events] [rounds] [pings]</c> (against libvirt-python), <c>events-csharp [events] [pings]</c> (C# alone, for profiling), <c>event-soak [events] [warm-up]</c>.
 /// </summary>
 public static class QuickModes
 {
@@ -51,6 +51,15 @@ public static class QuickModes
                 return true;
             case "soak":
                 exitCode = Soak.Run(Count(args, 1, 100_000), Count(args, 2, 5_000));
+                return true;
+            case "events":
+                exitCode = EventBenchmark.Run(Count(args, 1, 100_000), Count(args, 2, 3), Count(args, 3, 5_000));
+                return true;
+            case "events-csharp":
+                EventBenchmark.RunCSharpOnly(Count(args, 1, 100_000), Count(args, 2, 5_000));
+                return true;
+            case "event-soak":
+                exitCode = EventSoak.Run(Count(args, 1, 1_000_000), Count(args, 2, 100_000));
                 return true;
             default:
                 return false;

@@ -93,7 +93,10 @@ public sealed partial class ReadmeTests
             Assert.That(output.ToString(), Does.Contain("TEST connection: Healthy").And.Match(@"libvirt calls seen by the meter: [1-9]"), output.ToString);
             Assert.That(output.ToString(), Does.Contain("+  <cpu mode='host-passthrough'/>")
                 .And.Contain("Nested virtualization readiness: ")
-                .And.Contain("VMREAD + VMWRITE exits eliminated: "), output.ToString);
+                .And.Contain("VMREAD + VMWRITE exits eliminated: ")
+                .And.Contain("running at start: test\n")
+                .And.Contain("nested-L2 started: configure it\nnested-L2 stopped: release what it held\n")
+                .And.Contain("running at the end: test\n"), output.ToString);
         }
         finally
         {
