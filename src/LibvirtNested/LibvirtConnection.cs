@@ -35,11 +35,33 @@ public sealed partial class LibvirtConnection : IDisposable
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
     /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
     /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
-    public static LibvirtConnection Open(string uri)
+    /// <exception cref="LibvirtEventLoopException">Keepalive needs libvirt's event loop and it could not be registered.</exception>
+    /// <remarks>Uses the default <see cref="LibvirtConnectionOptions"/>: keepalive on for connections through a daemon.</remarks>
+#pragma warning disable RS0026 // Open(string) shipped; the options overload is new and has no optional parameter a caller could trip over.
+    public static LibvirtConnection Open(string uri) => Open(uri, null);
+#pragma warning restore RS0026
+
+    /// <summary>
+    /// Opens a read-write connection (<c>virConnectOpen</c>) the way <paramref name="options"/> asks: keepalive
+    /// (<c>virConnectSetKeepAlive</c>, on by default for every URI served by a daemon) and the connection's close
+    /// callback (<c>virConnectRegisterCloseCallback</c>).
+    /// </summary>
+    /// <param name="uri">A libvirt URI such as <c>test:///default</c> or <c>qemu:///system</c>.</param>
+    /// <param name="options">Keepalive and other settings; <see langword="null"/> for the defaults.</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The keepalive interval is negative or not whole seconds, or the count is negative.</exception>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtEventLoopException">Keepalive needs libvirt's event loop and it could not be registered.</exception>
+    /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
+    /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
+    /// <exception cref="LibvirtException">libvirt refused the keepalive settings or the close callback.</exception>
+    public static LibvirtConnection Open(string uri, LibvirtConnectionOptions? options)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        var keepAlive = KeepAliveSettings.From(options);
         Libvirt.EnsureInitialized();
-        return new(LibvirtError.Check(Libvirt.virConnectOpen(uri), nameof(Libvirt.virConnectOpen), opening: true));
+        keepAlive.PrepareEventLoop(uri);
+        return Opened(LibvirtError.Check(Libvirt.virConnectOpen(uri), nameof(Libvirt.virConnectOpen), opening: true), uri, keepAlive);
     }
 
     /// <summary>Opens a read-only connection (<c>virConnectOpenReadOnly</c>): queries work, changes fail.</summary>
@@ -50,8 +72,10 @@ public sealed partial class LibvirtConnection : IDisposable
     public static LibvirtConnection OpenReadOnly(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        var keepAlive = KeepAliveSettings.From(null);
         Libvirt.EnsureInitialized();
-        return new(LibvirtError.Check(Libvirt.virConnectOpenReadOnly(uri), nameof(Libvirt.virConnectOpenReadOnly), opening: true));
+        keepAlive.PrepareEventLoop(uri);
+        return Opened(LibvirtError.Check(Libvirt.virConnectOpenReadOnly(uri), nameof(Libvirt.virConnectOpenReadOnly), opening: true), uri, keepAlive);
     }
 
     /// <summary>
@@ -70,8 +94,10 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(callback);
+        var keepAlive = KeepAliveSettings.From(null);
         Libvirt.EnsureInitialized();
-        return new(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)));
+        keepAlive.PrepareEventLoop(uri);
+        return Opened(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)), uri, keepAlive);
     }
 
     /// <summary>Opens a connection answering user-name prompts with <paramref name="userName"/> and password prompts with <paramref name="password"/>.</summary>
@@ -185,6 +211,25 @@ public sealed partial class LibvirtConnection : IDisposable
 
     /// <summary>Closes this reference to the connection (<c>virConnectClose</c>).</summary>
     public void Dispose() => handle.Dispose();
+
+    /// <summary>
+    /// Finishes opening: the close callback, then keepalive. On failure the handle is closed and the exception
+    /// thrown, so a caller never receives a half-configured connection.
+    /// </summary>
+    private static LibvirtConnection Opened(ConnectHandle handle, string uri, KeepAliveSettings keepAlive)
+    {
+        try
+        {
+            handle.RegisterCloseCallback();
+            keepAlive.Apply(handle, uri);
+            return new(handle);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>A new connection object over the connection <paramref name="domain"/> belongs to (its own libvirt reference); dispose it.</summary>
     internal static LibvirtConnection Of(LibvirtDomain domain) => new(LibvirtProxy.DomainConnection(domain.Handle));

@@ -14,6 +14,28 @@ internal sealed class ConnectHandle : SafeHandle
     /// <inheritdoc/>
     public override bool IsInvalid => handle == 0;
 
+    /// <summary>
+    /// The close callback registered through this handle (connections the library opened), unregistered before the
+    /// handle is closed: libvirt's registration holds a reference that would otherwise keep the connection open.
+    /// </summary>
+    internal ConnectionCloseCallback? CloseCallback { get; private set; }
+
+    /// <summary>Registers the connection's close callback (<c>virConnectRegisterCloseCallback</c>); once per handle.</summary>
+    /// <exception cref="LibvirtException">libvirt refused the registration.</exception>
+    internal ConnectionCloseCallback RegisterCloseCallback()
+    {
+        var added = false;
+        DangerousAddRef(ref added);
+        try
+        {
+            return CloseCallback = ConnectionCloseCallback.Register(this);
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
     /// <summary>Takes ownership of a reference libvirt returned inside an array (list calls).</summary>
     internal static ConnectHandle Own(nint reference)
     {
@@ -23,5 +45,9 @@ internal sealed class ConnectHandle : SafeHandle
     }
 
     /// <inheritdoc/>
-    protected override bool ReleaseHandle() => Libvirt.virConnectClose(handle) >= 0;
+    protected override bool ReleaseHandle()
+    {
+        CloseCallback?.Unregister(handle);
+        return Libvirt.virConnectClose(handle) >= 0;
+    }
 }
