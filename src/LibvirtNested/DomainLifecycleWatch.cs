@@ -9,7 +9,7 @@ namespace LibvirtNested;
 /// when the enumerator is disposed or its token is cancelled. Enumerable once.
 /// </summary>
 internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscription, CancellationToken cancellationToken)
-    : IAsyncEnumerable<DomainLifecycleEvent>
+    : IAsyncEnumerable<LibvirtEvent>
 {
     private int enumerated;
 
@@ -17,7 +17,7 @@ internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscript
     internal DomainLifecycleSubscription Subscription => subscription;
 
     /// <inheritdoc/>
-    public IAsyncEnumerator<DomainLifecycleEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    public IAsyncEnumerator<LibvirtEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref enumerated, 1) != 0)
         {
@@ -27,7 +27,7 @@ internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscript
         return new Enumerator(subscription, Read(cancellationToken).GetAsyncEnumerator(cancellationToken));
     }
 
-    private async IAsyncEnumerable<DomainLifecycleEvent> Read([EnumeratorCancellation] CancellationToken enumeratorToken)
+    private async IAsyncEnumerable<LibvirtEvent> Read([EnumeratorCancellation] CancellationToken enumeratorToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorToken);
         var reader = subscription.Reader;
@@ -41,10 +41,10 @@ internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscript
     }
 
     /// <summary>Deregisters on dispose even when no element was ever requested (an iterator's finally would not run then).</summary>
-    private sealed class Enumerator(DomainLifecycleSubscription subscription, IAsyncEnumerator<DomainLifecycleEvent> inner)
-        : IAsyncEnumerator<DomainLifecycleEvent>
+    private sealed class Enumerator(DomainLifecycleSubscription subscription, IAsyncEnumerator<LibvirtEvent> inner)
+        : IAsyncEnumerator<LibvirtEvent>
     {
-        public DomainLifecycleEvent Current => inner.Current;
+        public LibvirtEvent Current => inner.Current;
 
         public async ValueTask<bool> MoveNextAsync()
         {

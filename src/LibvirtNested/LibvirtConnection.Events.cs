@@ -20,8 +20,8 @@ public sealed partial class LibvirtConnection
     /// The events in libvirt's order. The subscription is registered by this call (before the first read), and
     /// removed (<c>virConnectDomainEventDeregisterAny</c>) when the enumerator is disposed or cancelled; enumerate
     /// the result once, since a result that is never enumerated keeps its registration until the process ends.
-    /// When the consumer falls behind, events beyond the buffer are dropped and counted in the next event's
-    /// <see cref="DomainLifecycleEvent.LostBefore"/>.
+    /// The elements are <see cref="DomainLifecycleEvent"/>s, and an <see cref="EventsLostEvent"/> marker where
+    /// events were dropped because the consumer fell behind the buffer (the stream then continues).
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="domainName"/> contains a NUL character.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
@@ -32,7 +32,7 @@ public sealed partial class LibvirtConnection
     /// open time); the loop is registered on the first subscription, which is enough for local drivers.
     /// </remarks>
 #pragma warning disable RS0027 // Both overloads are new together: no earlier shape a recompiled caller could silently switch from.
-    public IAsyncEnumerable<DomainLifecycleEvent> WatchDomainLifecycleAsync(string? domainName = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<LibvirtEvent> WatchDomainLifecycleAsync(string? domainName = null, CancellationToken cancellationToken = default) =>
         WatchDomainLifecycleAsync(domainName, DefaultEventCapacity, cancellationToken);
 #pragma warning restore RS0027
 
@@ -49,7 +49,7 @@ public sealed partial class LibvirtConnection
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     /// <exception cref="LibvirtEventLoopException">libvirt's event loop could not be registered.</exception>
     /// <exception cref="LibvirtException">libvirt refused the subscription (<c>virConnectDomainEventRegisterAny</c>).</exception>
-    public IAsyncEnumerable<DomainLifecycleEvent> WatchDomainLifecycleAsync(string? domainName, int capacity, CancellationToken cancellationToken)
+    public IAsyncEnumerable<LibvirtEvent> WatchDomainLifecycleAsync(string? domainName, int capacity, CancellationToken cancellationToken)
     {
         // A name with U+0000 can never equal a libvirt name (C strings end there): refused, like every string argument.
         CheckedUtf8StringMarshaller.EnsureNoNul(domainName, nameof(domainName));

@@ -4,14 +4,20 @@ namespace LibvirtNested.Interop;
 
 /// <summary>
 /// One consumer of a connection's lifecycle events (<see cref="DomainLifecycleHub"/>): an optional domain-name
-/// filter and a bounded channel; events that do not fit are counted and the count rides on the next one.
+/// filter and a bounded channel; events that do not fit are counted, and the count reaches the consumer as an
+/// <see cref="EventsLostEvent"/> just before the next event that fits.
 /// </summary>
+/// <remarks>
+/// The channel holds <c>capacity + 1</c> items: up to <c>capacity</c> events plus room for the one marker, so the
+/// marker never has to displace an event, and memory stays bounded whatever the consumer does.
+/// </remarks>
 internal sealed class DomainLifecycleSubscription : IDisposable
 {
     private static long lateCallbacks;
 
     private readonly string? domainName;
-    private readonly Channel<DomainLifecycleEvent> channel;
+    private readonly Channel<LibvirtEvent> channel;
+    private readonly int capacity;
     private int deregistered;
     private long lost;
     private long delivered;
@@ -20,7 +26,8 @@ internal sealed class DomainLifecycleSubscription : IDisposable
     {
         Hub = hub;
         this.domainName = domainName;
-        channel = Channel.CreateBounded<DomainLifecycleEvent>(new BoundedChannelOptions(capacity)
+        this.capacity = capacity;
+        channel = Channel.CreateBounded<LibvirtEvent>(new BoundedChannelOptions(capacity + 1)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -34,11 +41,11 @@ internal sealed class DomainLifecycleSubscription : IDisposable
     /// <summary>The connection's registration this subscription belongs to.</summary>
     internal DomainLifecycleHub Hub { get; }
 
-    /// <summary>Events written to the channel (those that matched the filter and fitted).</summary>
+    /// <summary>Events written to the channel (those that matched the filter and fitted; markers not counted).</summary>
     internal long Delivered => Interlocked.Read(ref delivered);
 
     /// <summary>The consumer's side.</summary>
-    internal ChannelReader<DomainLifecycleEvent> Reader => channel.Reader;
+    internal ChannelReader<LibvirtEvent> Reader => channel.Reader;
 
     /// <summary>Leaves the hub (the last one out deregisters in libvirt) and ends the reader; idempotent, never throws.</summary>
     public void Dispose()
@@ -73,16 +80,33 @@ internal sealed class DomainLifecycleSubscription : IDisposable
             Type = type,
             Detail = detail,
             Timestamp = timestamp,
-            LostBefore = lost,
         };
-        if (channel.Writer.TryWrite(item))
-        {
-            lost = 0;
-            Interlocked.Increment(ref delivered);
-        }
-        else
+        Write(item);
+    }
+
+    /// <summary>
+    /// Writes one event, or counts it as lost. Only the loop thread writes and the reader only takes items out, so
+    /// the free room read here can only grow before the write.
+    /// </summary>
+    private void Write(LibvirtEvent item)
+    {
+        var held = channel.Reader.Count;
+        if (held >= capacity)
         {
             lost++;
+            return;
+        }
+
+        if (lost != 0)
+        {
+            // held < capacity, so the marker and the event both fit in the capacity + 1 slots.
+            channel.Writer.TryWrite(new EventsLostEvent { Count = lost, Timestamp = item.Timestamp });
+            lost = 0;
+        }
+
+        if (channel.Writer.TryWrite(item))
+        {
+            Interlocked.Increment(ref delivered);
         }
     }
 }

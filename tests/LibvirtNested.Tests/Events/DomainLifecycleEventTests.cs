@@ -36,7 +36,6 @@ public class DomainLifecycleEventTests : TestDriverFixture
         }));
         Assert.That(received.Select(e => e.DomainName), Is.All.EqualTo(name));
         Assert.That(received.Select(e => Guid.Parse(e.DomainUuid)), Is.All.EqualTo(uuid));
-        Assert.That(received.Select(e => e.LostBefore), Is.All.EqualTo(0));
         // VIR_DOMAIN_EVENT_DEFINED_ADDED = 0, VIR_DOMAIN_EVENT_STARTED_BOOTED = 0, VIR_DOMAIN_EVENT_STOPPED_DESTROYED = 1 (libvirt-domain.h).
         Assert.That(received.Select(e => e.Detail), Is.EqualTo(new[] { 0, 0, 1, 0 }));
         Assert.That(received.Select(e => e.Timestamp), Is.Ordered);
@@ -120,13 +119,14 @@ public class DomainLifecycleEventTests : TestDriverFixture
     }
 
     [Test]
-    public async Task Overflow_is_counted_on_the_next_event_that_fits()
+    public async Task Overflow_yields_one_EventsLostEvent_with_the_count_then_the_stream_continues()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         var name = TestDriver.UniqueName("ev-overflow");
 
         // Registered first, so libvirt calls it before the witness for each event.
-        await using var small = Connection.WatchDomainLifecycleAsync(name, 2, timeout.Token).GetAsyncEnumerator();
+        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, 2, timeout.Token);
+        await using var small = watch.GetAsyncEnumerator();
         await using var witness = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
 
         using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
@@ -138,16 +138,20 @@ public class DomainLifecycleEventTests : TestDriverFixture
 
         domain.Start(); // 10 events: defined, then 4 × (started, stopped), then started.
         await Take(witness, 10); // All 10 dispatched: the small buffer holds 2, 8 were counted as lost.
-        var received = await Take(small, 2);
+        Assert.That(watch.Subscription.Reader.Count, Is.EqualTo(2), "the buffer stays bounded at its capacity");
+        var received = await TakeAny(small, 2);
         domain.Destroy(); // The 11th: the first that fits after the loss, now that the consumer has made room.
-        received.AddRange(await Take(small, 1));
+        received.AddRange(await TakeAny(small, 2));
         domain.Undefine();
+        received.AddRange(await TakeAny(small, 1)); // After the marker, the stream goes on as before.
 
-        Assert.That(received.Select(e => e.LostBefore), Is.EqualTo(new long[] { 0, 0, 8 }));
-        Assert.That(received.Select(e => e.Type), Is.EqualTo(new[]
-        {
-            DomainLifecycleEventType.Defined, DomainLifecycleEventType.Started, DomainLifecycleEventType.Stopped,
-        }));
+        Assert.That(received, Has.Count.EqualTo(5));
+        Assert.That(received[0], Is.TypeOf<DomainLifecycleEvent>().With.Property(nameof(DomainLifecycleEvent.Type)).EqualTo(DomainLifecycleEventType.Defined));
+        Assert.That(received[1], Is.TypeOf<DomainLifecycleEvent>().With.Property(nameof(DomainLifecycleEvent.Type)).EqualTo(DomainLifecycleEventType.Started));
+        Assert.That(received[2], Is.TypeOf<EventsLostEvent>().With.Property(nameof(EventsLostEvent.Count)).EqualTo(8));
+        Assert.That(received[3], Is.TypeOf<DomainLifecycleEvent>().With.Property(nameof(DomainLifecycleEvent.Type)).EqualTo(DomainLifecycleEventType.Stopped));
+        Assert.That(received[4], Is.TypeOf<DomainLifecycleEvent>().With.Property(nameof(DomainLifecycleEvent.Type)).EqualTo(DomainLifecycleEventType.Undefined));
+        Assert.That(received[2].Timestamp, Is.EqualTo(received[3].Timestamp), "the marker is stamped when the loss is reported");
     }
 
     [Test]
@@ -161,7 +165,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
         {
             await foreach (var item in watch)
             {
-                throw new InvalidOperationException($"consumer failed on {item.Type}");
+                throw new InvalidOperationException($"consumer failed on {((DomainLifecycleEvent)item).Type}");
             }
         });
 
@@ -215,17 +219,32 @@ public class DomainLifecycleEventTests : TestDriverFixture
         Assert.That(Enum.GetValues<DomainLifecycleEventType>().Select(v => (int)v), Is.EqualTo(Enumerable.Range(0, 9)));
     }
 
-    private static async Task<List<DomainLifecycleEvent>> Take(IAsyncEnumerator<DomainLifecycleEvent> events, int count) =>
+    /// <summary>The next <paramref name="count"/> items, markers included.</summary>
+    private static async Task<List<LibvirtEvent>> TakeAny(IAsyncEnumerator<LibvirtEvent> events, int count)
+    {
+        var received = new List<LibvirtEvent>();
+        while (received.Count < count && await events.MoveNextAsync())
+        {
+            received.Add(events.Current);
+        }
+
+        return received;
+    }
+
+    /// <summary>The next <paramref name="count"/> lifecycle events; any other item (a loss marker) fails the test.</summary>
+    private static async Task<List<DomainLifecycleEvent>> Take(IAsyncEnumerator<LibvirtEvent> events, int count) =>
         await TakeMatching(events, _ => true, count);
 
-    private static async Task<List<DomainLifecycleEvent>> TakeMatching(IAsyncEnumerator<DomainLifecycleEvent> events, Func<DomainLifecycleEvent, bool> match, int count)
+    private static async Task<List<DomainLifecycleEvent>> TakeMatching(IAsyncEnumerator<LibvirtEvent> events, Func<DomainLifecycleEvent, bool> match, int count)
     {
         var received = new List<DomainLifecycleEvent>();
         while (received.Count < count && await events.MoveNextAsync())
         {
-            if (match(events.Current))
+            var lifecycle = events.Current as DomainLifecycleEvent
+                ?? throw new AssertionException($"expected a lifecycle event, got {events.Current}");
+            if (match(lifecycle))
             {
-                received.Add(events.Current);
+                received.Add(lifecycle);
             }
         }
 
