@@ -38,6 +38,12 @@ internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscript
                 yield return item;
             }
         }
+
+        // The connection broke: the close comes last, after every event the channel held.
+        if (subscription.Final is { } final)
+        {
+            yield return final;
+        }
     }
 
     /// <summary>Deregisters on dispose even when no element was ever requested (an iterator's finally would not run then).</summary>

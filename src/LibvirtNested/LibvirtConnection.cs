@@ -23,10 +23,15 @@ public sealed partial class LibvirtConnection : IDisposable
 {
     private readonly ConnectHandle handle;
     private string? identity;
+    private volatile bool lost;
 
     private LibvirtConnection(ConnectHandle handle)
     {
         this.handle = handle;
+        if (handle.CloseCallback is { } closeCallback)
+        {
+            closeCallback.Owner = new(this);
+        }
     }
 
     /// <summary>Opens a read-write connection (<c>virConnectOpen</c>).</summary>
@@ -204,13 +209,29 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            if (handle.IsClosed)
+            {
+                if (lost)
+                {
+                    throw new LibvirtConnectionLostException("The connection broke and was closed; a ResilientLibvirtConnection hands out its replacement through Connection.");
+                }
+
+                ObjectDisposedException.ThrowIf(true, this);
+            }
+
             return handle;
         }
     }
 
     /// <summary>Closes this reference to the connection (<c>virConnectClose</c>).</summary>
     public void Dispose() => handle.Dispose();
+
+    /// <summary>Disposes a connection that broke, so that its methods keep saying so (connection lost, not disposed).</summary>
+    internal void DisposeAsLost()
+    {
+        lost = true;
+        Dispose();
+    }
 
     /// <summary>
     /// Finishes opening: the close callback, then keepalive. On failure the handle is closed and the exception

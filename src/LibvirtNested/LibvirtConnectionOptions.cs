@@ -32,4 +32,14 @@ public sealed class LibvirtConnectionOptions
     /// Default: 5.
     /// </summary>
     public int KeepAliveCount { get; set; } = DefaultKeepAliveCount;
+
+    /// <summary>
+    /// How long <see cref="ResilientLibvirtConnection"/> waits after losing the connection before its first attempt
+    /// to open it again; each failed attempt doubles the wait, up to <see cref="ReconnectMaxDelay"/>, with ±20 %
+    /// jitter so that many clients of one restarted daemon do not all come back at once. Default: 1 second.
+    /// </summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two attempts of <see cref="ResilientLibvirtConnection"/> to reopen. Default: 30 seconds.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -29,8 +29,8 @@ internal sealed unsafe class ConnectionCloseCallback
     private GCHandle self;
     private int handleFreed;
     private int closed = -1;
-    private Action<LibvirtConnectionCloseReason, DateTimeOffset>? listeners;
-    private DateTimeOffset closedAt;
+    private EventHandler<ConnectionClosedEvent>? listeners;
+    private ConnectionClosedEvent? closedEvent;
     private bool notified;
 
     private ConnectionCloseCallback()
@@ -40,11 +40,17 @@ internal sealed unsafe class ConnectionCloseCallback
     /// <summary>Registrations whose handle is not freed yet (for tests and leak checks).</summary>
     internal static int Live => Volatile.Read(ref live);
 
+    /// <summary>The connection object the listeners receive as sender; weak, so that the registration never keeps it alive.</summary>
+    internal WeakReference<LibvirtConnection>? Owner { get; set; }
+
     /// <summary>Whether the handle libvirt held was freed (by libvirt's free callback or after unregistration).</summary>
     internal bool HandleFreed => Volatile.Read(ref handleFreed) != 0;
 
     /// <summary>The reason libvirt reported, or null while the connection was not closed.</summary>
     internal LibvirtConnectionCloseReason? ClosedReason => Volatile.Read(ref closed) is var reason and >= 0 ? (LibvirtConnectionCloseReason)reason : null;
+
+    /// <summary>The close as listeners receive it, or null while libvirt has not reported one.</summary>
+    internal ConnectionClosedEvent? ClosedEvent => Volatile.Read(ref closedEvent);
 
     /// <summary>Registers a close callback on <paramref name="connection"/>, which must not have one yet.</summary>
     /// <exception cref="LibvirtException">libvirt refused the registration.</exception>
@@ -69,7 +75,7 @@ internal sealed unsafe class ConnectionCloseCallback
     /// Adds a listener; it runs once on the thread pool when libvirt reports the close, or at once (on the thread
     /// pool) when the close was already reported, so no listener misses it.
     /// </summary>
-    internal void Add(Action<LibvirtConnectionCloseReason, DateTimeOffset> listener)
+    internal void Add(EventHandler<ConnectionClosedEvent> listener)
     {
         lock (listenersLock)
         {
@@ -80,13 +86,12 @@ internal sealed unsafe class ConnectionCloseCallback
             }
         }
 
-        var reason = ClosedReason!.Value;
-        var timestamp = closedAt;
-        ThreadPool.UnsafeQueueUserWorkItem(_ => Invoke(listener, reason, timestamp), null);
+        var closed = closedEvent!;
+        ThreadPool.UnsafeQueueUserWorkItem(_ => Invoke(listener, Sender, closed), null);
     }
 
     /// <summary>Removes a listener added with <see cref="Add"/>.</summary>
-    internal void Remove(Action<LibvirtConnectionCloseReason, DateTimeOffset> listener)
+    internal void Remove(EventHandler<ConnectionClosedEvent> listener)
     {
         lock (listenersLock)
         {
@@ -109,17 +114,30 @@ internal sealed unsafe class ConnectionCloseCallback
         ReleaseHandle();
     }
 
+    /// <summary>
+    /// What <see cref="OnClose"/> does with libvirt's report: records the first close and notifies the listeners on
+    /// the thread pool. Tests call it directly to act out a break on the in-process driver, which never breaks.
+    /// </summary>
+    internal void ReportClosed(LibvirtConnectionCloseReason reason)
+    {
+        if (Interlocked.CompareExchange(ref closed, (int)reason, -1) != -1)
+        {
+            return;
+        }
+
+        closedEvent = new ConnectionClosedEvent { Reason = reason, Timestamp = DateTimeOffset.UtcNow };
+        ThreadPool.UnsafeQueueUserWorkItem(static registration => registration.Notify(), this, preferLocal: false);
+    }
+
     /// <summary><c>virConnectCloseFunc</c>: records the reason and leaves the rest to the thread pool. Never throws into libvirt.</summary>
     [UnmanagedCallersOnly]
     private static void OnClose(nint conn, int reason, nint opaque)
     {
         try
         {
-            if (GCHandle.FromIntPtr(opaque).Target is ConnectionCloseCallback registration
-                && Interlocked.CompareExchange(ref registration.closed, Math.Max(reason, 0), -1) == -1)
+            if (GCHandle.FromIntPtr(opaque).Target is ConnectionCloseCallback registration)
             {
-                registration.closedAt = DateTimeOffset.UtcNow;
-                ThreadPool.UnsafeQueueUserWorkItem(static registration => registration.Notify(), registration, preferLocal: false);
+                registration.ReportClosed((LibvirtConnectionCloseReason)reason);
             }
         }
 #pragma warning disable CA1031 // Native code called us: an exception escaping here would tear down the process.
@@ -158,11 +176,13 @@ internal sealed unsafe class ConnectionCloseCallback
         Interlocked.Decrement(ref live);
     }
 
-    private static void Invoke(Action<LibvirtConnectionCloseReason, DateTimeOffset> listener, LibvirtConnectionCloseReason reason, DateTimeOffset timestamp)
+    private LibvirtConnection? Sender => Owner is { } owner && owner.TryGetTarget(out var connection) ? connection : null;
+
+    private static void Invoke(EventHandler<ConnectionClosedEvent> listener, object? sender, ConnectionClosedEvent closed)
     {
         try
         {
-            listener(reason, timestamp);
+            listener(sender, closed);
         }
 #pragma warning disable CA1031 // One listener's failure must not keep the others from learning that the connection is gone.
         catch (Exception)
@@ -173,7 +193,7 @@ internal sealed unsafe class ConnectionCloseCallback
 
     private void Notify()
     {
-        Action<LibvirtConnectionCloseReason, DateTimeOffset>? targets;
+        EventHandler<ConnectionClosedEvent>? targets;
         lock (listenersLock)
         {
             notified = true;
@@ -186,10 +206,10 @@ internal sealed unsafe class ConnectionCloseCallback
             return;
         }
 
-        var reason = ClosedReason!.Value;
-        foreach (var listener in targets.GetInvocationList().Cast<Action<LibvirtConnectionCloseReason, DateTimeOffset>>())
+        var sender = Sender;
+        foreach (var listener in targets.GetInvocationList().Cast<EventHandler<ConnectionClosedEvent>>())
         {
-            Invoke(listener, reason, closedAt);
+            Invoke(listener, sender, closedEvent!);
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed unsafe class DomainLifecycleHub
     private static int live;
 
     private readonly ConnectHandle connection;
+    private readonly EventHandler<ConnectionClosedEvent> connectionClosed;
     private readonly TaskCompletionSource freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DomainLifecycleSubscription[] subscribers = []; // Copied on write, so a dispatch reads a snapshot without a lock.
     private GCHandle self;
@@ -31,6 +32,7 @@ internal sealed unsafe class DomainLifecycleHub
     private DomainLifecycleHub(ConnectHandle connection)
     {
         this.connection = connection;
+        connectionClosed = (_, closed) => EndAll(closed);
     }
 
     /// <summary>Registrations whose opaque libvirt has not released yet (for tests and leak checks).</summary>
@@ -56,6 +58,12 @@ internal sealed unsafe class DomainLifecycleHub
 
             var subscription = new DomainLifecycleSubscription(hub, domainName, capacity);
             hub.subscribers = [.. hub.subscribers, subscription];
+            if (connection.CloseCallback?.ClosedEvent is { } closed)
+            {
+                // The hub outlived the close (its other subscribers have not left yet): this one ends at once too.
+                subscription.End(closed);
+            }
+
             return subscription;
         }
     }
@@ -72,6 +80,7 @@ internal sealed unsafe class DomainLifecycleHub
             }
 
             Hubs.Remove(connection.DangerousGetHandle());
+            connection.CloseCallback?.Remove(connectionClosed);
             if (Libvirt.virConnectDomainEventDeregisterAny(connection.DangerousGetHandle(), callbackId) < 0)
             {
                 // Nothing a caller disposing could do about it; the connection is probably gone, and the callback with it.
@@ -103,6 +112,9 @@ internal sealed unsafe class DomainLifecycleHub
         }
 
         hub.callbackId = id;
+
+        // Runs at once when the connection already broke, so a stream never waits on a dead connection.
+        connection.CloseCallback?.Add(hub.connectionClosed);
         return hub;
     }
 
@@ -155,6 +167,15 @@ internal sealed unsafe class DomainLifecycleHub
         self.Free();
         Interlocked.Decrement(ref live);
         freed.TrySetResult();
+    }
+
+    /// <summary>The connection broke: every stream yields what it holds, then <paramref name="closed"/>, then ends.</summary>
+    private void EndAll(ConnectionClosedEvent closed)
+    {
+        foreach (var subscription in Volatile.Read(ref subscribers))
+        {
+            subscription.End(closed);
+        }
     }
 
     private void Dispatch(nint dom, int eventType, int detail)

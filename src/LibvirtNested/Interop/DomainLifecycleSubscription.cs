@@ -19,6 +19,7 @@ internal sealed class DomainLifecycleSubscription : IDisposable
     private readonly Channel<LibvirtEvent> channel;
     private readonly int capacity;
     private int deregistered;
+    private int ended;
     private long lost;
     private long delivered;
 
@@ -44,6 +45,12 @@ internal sealed class DomainLifecycleSubscription : IDisposable
     /// <summary>Events written to the channel (those that matched the filter and fitted; markers not counted).</summary>
     internal long Delivered => Interlocked.Read(ref delivered);
 
+    /// <summary>
+    /// The item the stream yields after the channel's last one, when the subscription ended because the connection
+    /// broke (<see cref="End"/>); held outside the bounded channel so that it always fits.
+    /// </summary>
+    internal LibvirtEvent? Final { get; private set; }
+
     /// <summary>The consumer's side.</summary>
     internal ChannelReader<LibvirtEvent> Reader => channel.Reader;
 
@@ -56,6 +63,22 @@ internal sealed class DomainLifecycleSubscription : IDisposable
         }
 
         Hub.Remove(this);
+        channel.Writer.TryComplete();
+    }
+
+    /// <summary>
+    /// Ends the stream without leaving the hub (the consumer's dispose does that): what the channel holds is still
+    /// read, then <paramref name="final"/>. Idempotent; runs on the thread pool, beside the loop thread's writes, which
+    /// the bounded channel serialises (a late write after completion is refused and dropped).
+    /// </summary>
+    internal void End(LibvirtEvent final)
+    {
+        if (Interlocked.Exchange(ref ended, 1) != 0)
+        {
+            return;
+        }
+
+        Final = final;
         channel.Writer.TryComplete();
     }
 
