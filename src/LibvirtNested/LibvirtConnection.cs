@@ -63,10 +63,19 @@ public sealed partial class LibvirtConnection : IDisposable
     public static LibvirtConnection Open(string uri, LibvirtConnectionOptions? options)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        return Open(uri, options, watchSocket: false);
+    }
+
+    /// <summary>
+    /// <see cref="Open(string, LibvirtConnectionOptions?)"/>; <paramref name="watchSocket"/> keeps libvirt's event loop
+    /// running for a daemon's connection even without keepalive, so that its end-of-file is noticed without a call.
+    /// </summary>
+    internal static LibvirtConnection Open(string uri, LibvirtConnectionOptions? options, bool watchSocket)
+    {
         var keepAlive = KeepAliveSettings.From(options);
         Libvirt.EnsureInitialized();
-        keepAlive.PrepareEventLoop(uri);
-        return Opened(LibvirtError.Check(Libvirt.virConnectOpen(uri), nameof(Libvirt.virConnectOpen), opening: true), uri, keepAlive);
+        var lease = keepAlive.AcquireEventLoop(uri, watchSocket);
+        return Opened(() => LibvirtError.Check(Libvirt.virConnectOpen(uri), nameof(Libvirt.virConnectOpen), opening: true), uri, keepAlive, lease);
     }
 
     /// <summary>Opens a read-only connection (<c>virConnectOpenReadOnly</c>): queries work, changes fail.</summary>
@@ -79,8 +88,8 @@ public sealed partial class LibvirtConnection : IDisposable
         ArgumentNullException.ThrowIfNull(uri);
         var keepAlive = KeepAliveSettings.From(null);
         Libvirt.EnsureInitialized();
-        keepAlive.PrepareEventLoop(uri);
-        return Opened(LibvirtError.Check(Libvirt.virConnectOpenReadOnly(uri), nameof(Libvirt.virConnectOpenReadOnly), opening: true), uri, keepAlive);
+        var lease = keepAlive.AcquireEventLoop(uri, watchSocket: false);
+        return Opened(() => LibvirtError.Check(Libvirt.virConnectOpenReadOnly(uri), nameof(Libvirt.virConnectOpenReadOnly), opening: true), uri, keepAlive, lease);
     }
 
     /// <summary>
@@ -101,8 +110,8 @@ public sealed partial class LibvirtConnection : IDisposable
         ArgumentNullException.ThrowIfNull(callback);
         var keepAlive = KeepAliveSettings.From(null);
         Libvirt.EnsureInitialized();
-        keepAlive.PrepareEventLoop(uri);
-        return Opened(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)), uri, keepAlive);
+        var lease = keepAlive.AcquireEventLoop(uri, watchSocket: false);
+        return Opened(() => LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)), uri, keepAlive, lease);
     }
 
     /// <summary>Opens a connection answering user-name prompts with <paramref name="userName"/> and password prompts with <paramref name="password"/>.</summary>
@@ -234,11 +243,32 @@ public sealed partial class LibvirtConnection : IDisposable
     }
 
     /// <summary>
-    /// Finishes opening: the close callback, then keepalive. On failure the handle is closed and the exception
-    /// thrown, so a caller never receives a half-configured connection.
+    /// Opens with <paramref name="open"/>, then the close callback and keepalive; the event loop lease taken for the
+    /// connection passes to its handle, which returns it when closed. On failure everything is undone and the
+    /// exception thrown, so a caller never receives a half-configured connection.
     /// </summary>
-    private static LibvirtConnection Opened(ConnectHandle handle, string uri, KeepAliveSettings keepAlive)
+    private static LibvirtConnection Opened(Func<ConnectHandle> open, string uri, KeepAliveSettings keepAlive, bool eventLoopLease)
     {
+        ConnectHandle handle;
+        try
+        {
+            handle = open();
+        }
+        catch
+        {
+            if (eventLoopLease)
+            {
+                LibvirtEventLoop.Release();
+            }
+
+            throw;
+        }
+
+        if (eventLoopLease)
+        {
+            handle.HoldEventLoopLease();
+        }
+
         try
         {
             handle.RegisterCloseCallback();

@@ -1,8 +1,10 @@
 namespace LibvirtNested;
 
 /// <summary>
-/// libvirt's event loop could not be set up (<c>virEventRegisterDefaultImpl</c> failed), so events such as
-/// <see cref="LibvirtConnection.WatchDomainLifecycleAsync(string?, CancellationToken)"/> cannot be delivered.
+/// libvirt's event loop could not be set up, so events (<see cref="LibvirtConnection.WatchDomainEventsAsync(DomainEventKinds, string?, CancellationToken)"/>
+/// and the other subscriptions) cannot be delivered: another library in the process registered its own libvirt
+/// event implementation first (libvirt allows one per process and cannot unregister it; the message says what to
+/// do), or <c>virEventRegisterDefaultImpl</c> failed.
 /// </summary>
 public sealed class LibvirtEventLoopException : LibvirtException
 {

@@ -115,10 +115,9 @@ public sealed class ResilientLibvirtConnection : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "ReconnectDelay must be positive and ReconnectMaxDelay at least ReconnectDelay.");
         }
 
-        // Keepalive is how a hung daemon is noticed; the event loop it needs is also what watches the socket for EOF.
-        LibvirtEventLoop.EnsureStarted();
+        // The event loop must watch the socket even with keepalive off: a daemon's exit is noticed by its end-of-file.
         var resilient = new ResilientLibvirtConnection(uri, settings);
-        resilient.Adopt(LibvirtConnection.Open(uri, settings));
+        resilient.Adopt(LibvirtConnection.Open(uri, settings, watchSocket: true));
         return resilient;
     }
 
@@ -149,7 +148,7 @@ public sealed class ResilientLibvirtConnection : IDisposable
     /// <returns>The events; registered by this call when connected (otherwise at the reopen). Enumerate it once.</returns>
     /// <exception cref="ArgumentException"><paramref name="domainName"/> contains a NUL character.</exception>
     /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
-    /// <exception cref="LibvirtEventLoopException">libvirt's event loop could not be registered.</exception>
+    /// <exception cref="LibvirtEventLoopException">Another libvirt event implementation is registered in this process.</exception>
     public IAsyncEnumerable<LibvirtEvent> WatchDomainLifecycleAsync(string? domainName = null, CancellationToken cancellationToken = default)
     {
         CheckedUtf8StringMarshaller.EnsureNoNul(domainName, nameof(domainName));
@@ -165,7 +164,7 @@ public sealed class ResilientLibvirtConnection : IDisposable
     /// <param name="cancellationToken">Ends the stream and the subscription.</param>
     /// <returns>The joined events. Enumerate it once.</returns>
     /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
-    /// <exception cref="LibvirtEventLoopException">libvirt's event loop could not be registered.</exception>
+    /// <exception cref="LibvirtEventLoopException">Another libvirt event implementation is registered in this process.</exception>
     /// <remarks>An exception <paramref name="subscribe"/> throws other than a <see cref="LibvirtException"/> ends the stream with that exception.</remarks>
     public IAsyncEnumerable<LibvirtEvent> WatchAsync(Func<LibvirtConnection, CancellationToken, IAsyncEnumerable<LibvirtEvent>> subscribe, CancellationToken cancellationToken = default)
     {
@@ -296,7 +295,6 @@ public sealed class ResilientLibvirtConnection : IDisposable
     private ResilientWatch Watch(Func<LibvirtConnection, CancellationToken, IAsyncEnumerable<LibvirtEvent>> subscribe, string? domainName, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        LibvirtEventLoop.EnsureStarted();
         var watch = new ResilientWatch(this, subscribe, domainName, cancellationToken);
         LibvirtConnection? connection;
         long connectedGeneration;
@@ -311,7 +309,15 @@ public sealed class ResilientLibvirtConnection : IDisposable
         if (connection is not null)
         {
             // Registered now, so that no event between this call and the first read is missed.
-            watch.Attach(connection, connectedGeneration, reconnected: null);
+            try
+            {
+                watch.Attach(connection, connectedGeneration, reconnected: null);
+            }
+            catch (LibvirtEventLoopException)
+            {
+                Remove(watch);
+                throw;
+            }
         }
 
         return watch;
@@ -382,7 +388,7 @@ public sealed class ResilientLibvirtConnection : IDisposable
             LibvirtConnection fresh;
             try
             {
-                fresh = LibvirtConnection.Open(uri, options);
+                fresh = LibvirtConnection.Open(uri, options, watchSocket: true);
             }
             catch (LibvirtException)
             {

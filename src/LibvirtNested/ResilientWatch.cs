@@ -47,9 +47,10 @@ internal sealed class ResilientWatch : IAsyncEnumerable<LibvirtEvent>
     /// <summary>
     /// Subscribes on <paramref name="connection"/> and offers the stream to the reader; a stream for an older
     /// connection than one already offered is dropped. <paramref name="reconnected"/> is null for the connection that
-    /// was current when the watch was created (no marker then). Never throws a <see cref="LibvirtException"/>: when the
-    /// connection broke again meanwhile, the next reopen attaches.
+    /// was current when the watch was created (no marker then). When the connection broke again meanwhile, the next
+    /// reopen attaches.
     /// </summary>
+    /// <exception cref="LibvirtEventLoopException">libvirt's event loop cannot be used in this process.</exception>
     internal void Attach(LibvirtConnection connection, long generation, ReconnectedEvent? reconnected)
     {
         IAsyncEnumerator<LibvirtEvent> stream;
@@ -58,7 +59,7 @@ internal sealed class ResilientWatch : IAsyncEnumerable<LibvirtEvent>
         {
             stream = subscribe(connection, stop.Token).GetAsyncEnumerator(stop.Token);
         }
-        catch (LibvirtException)
+        catch (LibvirtException e) when (e is not LibvirtEventLoopException)
         {
             return;
         }

@@ -71,7 +71,7 @@ public class ResilienceTests
         var fds = new List<int>();
         var threads = new List<int>();
         var fdTargets = new List<string>();
-        var hubs = DomainLifecycleHub.Live;
+        var hubs = EventHub.Live;
         var closeCallbacks = ConnectionCloseCallback.Live;
         try
         {
@@ -121,16 +121,16 @@ public class ResilienceTests
 
                     fds.Add(Directory.GetFiles("/proc/self/fd").Length);
                     threads.Add(Directory.GetDirectories("/proc/self/task").Length);
-                    figures.Add($"round {round}: killed {pid}, close ({close.Reason}) after {noticed.TotalMilliseconds:F0} ms, restart took {restart.TotalSeconds:F1} s, marker after {back.TotalSeconds:F1} s (downtime {reconnected.Downtime.TotalSeconds:F1} s); fds {fds[^1]}, threads {threads[^1]}, hubs {DomainLifecycleHub.Live - hubs}, close callbacks {ConnectionCloseCallback.Live - closeCallbacks}");
+                    figures.Add($"round {round}: killed {pid}, close ({close.Reason}) after {noticed.TotalMilliseconds:F0} ms, restart took {restart.TotalSeconds:F1} s, marker after {back.TotalSeconds:F1} s (downtime {reconnected.Downtime.TotalSeconds:F1} s); fds {fds[^1]}, threads {threads[^1]}, hubs {EventHub.Live - hubs}, close callbacks {ConnectionCloseCallback.Live - closeCallbacks}");
                     TestContext.Out.WriteLine(figures[^1]);
                     Assert.That(close.Reason, Is.EqualTo(LibvirtConnectionCloseReason.EndOfFile), $"round {round}");
                     Assert.That(noticed, Is.LessThan(TimeSpan.FromSeconds(3)), $"round {round}: a crash is end-of-file, noticed well within the keepalive window");
-                    Assert.That(DomainLifecycleHub.Live - hubs, Is.EqualTo(1), $"round {round}: one lifecycle registration (the current connection's)");
+                    Assert.That(EventHub.Live - hubs, Is.EqualTo(1), $"round {round}: one lifecycle registration (the current connection's)");
                     Assert.That(ConnectionCloseCallback.Live - closeCallbacks, Is.EqualTo(1), $"round {round}: one close callback (the current connection's)");
                 }
             }
 
-            Assert.That(DomainLifecycleHub.Live, Is.EqualTo(hubs), "every registration freed after dispose");
+            Assert.That(EventHub.Live, Is.EqualTo(hubs), "every registration freed after dispose");
             Assert.That(ConnectionCloseCallback.Live, Is.EqualTo(closeCallbacks), "every close callback freed after dispose");
 
             // Round 1 warms up (thread pool, libvirt's lazily opened files); from round 2 on nothing may grow per round.

@@ -20,6 +20,12 @@ internal sealed class ConnectHandle : SafeHandle
     /// </summary>
     internal ConnectionCloseCallback? CloseCallback { get; private set; }
 
+    /// <summary>Whether the handle returns an event loop lease when it is closed (<see cref="HoldEventLoopLease"/>).</summary>
+    internal bool HoldsEventLoopLease { get; private set; }
+
+    /// <summary>Takes over an event loop lease taken for this connection: keepalive and the socket watch need the loop while it is open.</summary>
+    internal void HoldEventLoopLease() => HoldsEventLoopLease = true;
+
     /// <summary>Registers the connection's close callback (<c>virConnectRegisterCloseCallback</c>); once per handle.</summary>
     /// <exception cref="LibvirtException">libvirt refused the registration.</exception>
     internal ConnectionCloseCallback RegisterCloseCallback()
@@ -48,6 +54,12 @@ internal sealed class ConnectHandle : SafeHandle
     protected override bool ReleaseHandle()
     {
         CloseCallback?.Unregister(handle);
-        return Libvirt.virConnectClose(handle) >= 0;
+        var closed = Libvirt.virConnectClose(handle) >= 0;
+        if (HoldsEventLoopLease)
+        {
+            LibvirtEventLoop.Release();
+        }
+
+        return closed;
     }
 }

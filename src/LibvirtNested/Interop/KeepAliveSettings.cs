@@ -49,14 +49,22 @@ internal readonly record struct KeepAliveSettings(int IntervalSeconds, int Count
         return colon > 0 && uri.AsSpan(0, colon).Equals("test", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Starts the library's event loop before a connection that will use keepalive is opened.</summary>
+    /// <summary>
+    /// Takes a lease on the library's event loop before a daemon's connection that uses keepalive (or, with
+    /// <paramref name="watchSocket"/>, any daemon's connection) is opened: libvirt decides at open time whether the
+    /// connection can use the loop, and the loop must then run for as long as the connection is open.
+    /// </summary>
+    /// <returns>Whether a lease was taken (the caller hands it to the connection's handle or returns it).</returns>
     /// <exception cref="LibvirtEventLoopException">The event loop could not be registered.</exception>
-    internal void PrepareEventLoop(string uri)
+    internal bool AcquireEventLoop(string uri, bool watchSocket)
     {
-        if (Enabled && !IsInProcess(uri))
+        if ((!Enabled && !watchSocket) || IsInProcess(uri))
         {
-            LibvirtEventLoop.EnsureStarted();
+            return false;
         }
+
+        LibvirtEventLoop.Acquire();
+        return true;
     }
 
     /// <summary><c>virConnectSetKeepAlive</c> on a freshly opened connection; a driver without keepalive is not an error.</summary>

@@ -5,69 +5,166 @@ namespace LibvirtNested.Interop;
 /// <summary>
 /// The process's one libvirt event loop: <c>virEventRegisterDefaultImpl</c> once, then a dedicated background
 /// thread that blocks in <c>virEventRunDefaultImpl</c> (poll(2) inside libvirt, so no busy-waiting) and
-/// dispatches every event callback of every connection.
+/// dispatches every event callback of every connection. The thread runs while anything holds a lease
+/// (<see cref="Acquire"/>): every event registration holds one until libvirt frees its opaque, so the thread ends
+/// once the last subscription is gone and starts again with the next.
 /// </summary>
 /// <remarks>
-/// <para>Ordering rule: libvirt recommends registering the event implementation before opening the
-/// connections that will use it, because remote connections decide at open time whether they can use events
-/// (and keepalive). The in-process test driver does not care. This library registers lazily, on the first
-/// subscription: a process that subscribes on a remote connection opened before any subscription should call
-/// <see cref="EnsureStarted"/> earlier (the public entry point for that belongs to a later slice).</para>
-/// <para>libvirt allows one event implementation per process and offers no way to unregister it, so the loop
-/// thread lives until the process exits; at exit it is woken by a zero-delay timer
-/// (<c>virEventAddTimeout</c>) and stops.</para>
+/// <para>libvirt allows one event implementation per process and has no call to unregister it
+/// (<c>virEventRegisterImpl</c> ignores a second one with only a log warning), so the registration stays for the
+/// life of the process; only the thread comes and goes. At most one loop thread exists at a time: a thread
+/// decides to end under <see cref="Gate"/>, where <see cref="Acquire"/> decides to start one.</para>
+/// <para>Another library in the process may have registered an event implementation first (libvirt-python's
+/// default loop, a GLib or custom loop). Then this library cannot know whether that loop is being run, and
+/// running libvirt's default loop beside it would wait on a loop libvirt does not use: events would silently
+/// never arrive. It is detected before registering (<c>virEventAddTimeout</c> succeeds only once an
+/// implementation exists) and refused with a <see cref="LibvirtEventLoopException"/> that says what to do.</para>
+/// <para>Ordering rule: libvirt recommends registering the event implementation before opening the connections
+/// that use it, because remote connections decide at open time whether they can use events and keepalive. The
+/// in-process test driver does not care; a remote connection opened before the first subscription of the process
+/// may need to be reopened.</para>
 /// </remarks>
 internal static unsafe class LibvirtEventLoop
 {
-    private static readonly Lock StartLock = new();
+    private static readonly Lock Gate = new();
+    private static bool implementationRegistered;
+    private static bool exiting;
+    private static int leases;
     private static Thread? thread;
-    private static volatile bool stopping;
+    private static int threadsStarted;
 
-    /// <summary>Whether the loop thread runs.</summary>
-    internal static bool IsRunning => thread is { IsAlive: true };
-
-    /// <summary>Registers libvirt's default event implementation and starts the loop thread, once per process.</summary>
-    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
-    /// <exception cref="LibvirtEventLoopException"><c>virEventRegisterDefaultImpl</c> failed.</exception>
-    internal static void EnsureStarted()
+    /// <summary>Whether a loop thread runs.</summary>
+    internal static bool IsRunning
     {
-        if (thread is not null)
+        get
+        {
+            lock (Gate)
+            {
+                return thread is { IsAlive: true };
+            }
+        }
+    }
+
+    /// <summary>The thread that runs the loop now, if any (tests join it).</summary>
+    internal static Thread? CurrentThread
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return thread;
+            }
+        }
+    }
+
+    /// <summary>Leases held now: live registrations plus explicit holders.</summary>
+    internal static int Leases
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return leases;
+            }
+        }
+    }
+
+    /// <summary>How many loop threads this process has started (a restart shows as an increment).</summary>
+    internal static int ThreadsStarted => Volatile.Read(ref threadsStarted);
+
+    /// <summary>
+    /// Takes a lease on the loop: registers libvirt's default event implementation the first time, and starts the
+    /// loop thread if none runs. Every call is paired with one <see cref="Release"/>.
+    /// </summary>
+    /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtEventLoopException">Another event implementation is registered, or <c>virEventRegisterDefaultImpl</c> failed.</exception>
+    internal static void Acquire()
+    {
+        lock (Gate)
+        {
+            EnsureImplementationLocked();
+            leases++;
+            if (thread is null)
+            {
+                var loop = new Thread(Run) { IsBackground = true, Name = "libvirt event loop" };
+                thread = loop;
+                Interlocked.Increment(ref threadsStarted);
+                loop.Start();
+            }
+        }
+    }
+
+    /// <summary>Returns a lease; the last one wakes the loop so that its thread ends. Never throws.</summary>
+    internal static void Release()
+    {
+        bool wake;
+        lock (Gate)
+        {
+            leases--;
+            wake = leases == 0 && thread is not null && !ReferenceEquals(Thread.CurrentThread, thread);
+        }
+
+        // Outside the gate: libvirt's loop takes its own lock to add the timer, and the loop thread may be waiting
+        // for the gate. A lease released on the loop thread itself needs no wake: it checks right after the dispatch.
+        if (wake)
+        {
+            Wake();
+        }
+    }
+
+    /// <summary>Registers the default implementation once, refusing when someone else registered one first.</summary>
+    private static void EnsureImplementationLocked()
+    {
+        if (implementationRegistered)
         {
             return;
         }
 
-        lock (StartLock)
+        Libvirt.EnsureInitialized();
+
+        // virEventAddTimeout returns -1 (without an error) while no implementation is registered; a disabled
+        // timer (-1) never fires, and is removed at once.
+        var probe = Libvirt.virEventAddTimeout(-1, &OnProbeTimer, 0, null);
+        if (probe >= 0)
         {
-            if (thread is not null)
-            {
-                return;
-            }
-
-            Libvirt.EnsureInitialized();
-            if (Libvirt.virEventRegisterDefaultImpl() < 0)
-            {
-                var info = LibvirtError.TakeLast();
-                throw new LibvirtEventLoopException(
-                    $"virEventRegisterDefaultImpl failed: {info?.Message ?? "no libvirt error reported"}. Domain events cannot be delivered.");
-            }
-
-            var loop = new Thread(Run) { IsBackground = true, Name = "libvirt event loop" };
-            loop.Start();
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-            thread = loop;
+            _ = Libvirt.virEventRemoveTimeout(probe);
+            throw new LibvirtEventLoopException(
+                "Another libvirt event implementation is already registered in this process (virEventRegisterImpl or "
+                + "virEventRegisterDefaultImpl was called by other code, e.g. a second libvirt binding). libvirt allows one "
+                + "per process and this library cannot tell whether that loop is run, so it does not subscribe: events "
+                + "would never arrive. Let LibvirtNested subscribe before the other code registers its loop (it then "
+                + "keeps its own registration, and the other code's virEventRegisterImpl call is ignored by libvirt), "
+                + "or use only one libvirt binding for events in this process.");
         }
+
+        if (Libvirt.virEventRegisterDefaultImpl() < 0)
+        {
+            var info = LibvirtError.TakeLast();
+            throw new LibvirtEventLoopException(
+                $"virEventRegisterDefaultImpl failed: {info?.Message ?? "no libvirt error reported"}. Events cannot be delivered.");
+        }
+
+        implementationRegistered = true;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopForExit();
     }
 
-    /// <summary>Asks the loop to end and wakes it with a zero-delay one-shot timer.</summary>
-    private static void Stop()
+    /// <summary>At process exit the loop ends whatever holds a lease, so it does not run during teardown.</summary>
+    private static void StopForExit()
     {
-        stopping = true;
-        _ = Libvirt.virEventAddTimeout(0, &OnWakeTimer, 0, null);
+        lock (Gate)
+        {
+            exiting = true;
+        }
+
+        Wake();
     }
+
+    /// <summary>Makes a blocked <c>virEventRunDefaultImpl</c> return with a zero-delay one-shot timer.</summary>
+    private static void Wake() => _ = Libvirt.virEventAddTimeout(0, &OnWakeTimer, 0, null);
 
     private static void Run()
     {
-        while (!stopping)
+        while (true)
         {
             if (Libvirt.virEventRunDefaultImpl() < 0)
             {
@@ -75,10 +172,25 @@ internal static unsafe class LibvirtEventLoop
                 // the loop must not die while subscriptions depend on it.
                 LibvirtError.TakeLast();
             }
+
+            lock (Gate)
+            {
+                if (leases == 0 || exiting)
+                {
+                    thread = null;
+                    return;
+                }
+            }
         }
     }
 
     /// <summary>The wake-up timer: removes itself (one-shot); its only purpose is to make poll(2) return.</summary>
     [UnmanagedCallersOnly]
     private static void OnWakeTimer(int timer, nint opaque) => _ = Libvirt.virEventRemoveTimeout(timer);
+
+    /// <summary>The probe's timer callback; the probe is disabled and removed, so this never runs.</summary>
+    [UnmanagedCallersOnly]
+    private static void OnProbeTimer(int timer, nint opaque)
+    {
+    }
 }

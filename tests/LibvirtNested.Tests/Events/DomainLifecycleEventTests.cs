@@ -5,11 +5,11 @@ namespace LibvirtNested.Tests.Events;
 
 /// <summary>
 /// <see cref="LibvirtConnection.WatchDomainLifecycleAsync(string?, CancellationToken)"/> on the in-process test
-/// driver: every wait is bounded by a 10 s token, never a sleep.
+/// driver: every wait is bounded by a 30 s token, never a sleep.
 /// </summary>
 public class DomainLifecycleEventTests : TestDriverFixture
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = EventStream.Timeout;
 
     [Test]
     public async Task Define_start_destroy_undefine_arrive_in_order_with_name_and_uuid()
@@ -27,7 +27,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
             domain.Undefine();
         }
 
-        var received = await Take(events, 4);
+        var received = await EventStream.Next<DomainLifecycleEvent>(events, 4);
 
         Assert.That(received.Select(e => e.Type), Is.EqualTo(new[]
         {
@@ -57,8 +57,8 @@ public class DomainLifecycleEventTests : TestDriverFixture
             second.Undefine();
         }
 
-        var filteredEvents = await Take(filtered, 2);
-        var allEvents = await TakeMatching(all, e => e.DomainName == watched || e.DomainName == other, 4);
+        var filteredEvents = await EventStream.Next<DomainLifecycleEvent>(filtered, 2);
+        var allEvents = await EventStream.Next<DomainLifecycleEvent>(all, 4, e => e.DomainName == watched || e.DomainName == other);
 
         Assert.That(filteredEvents.Select(e => (e.DomainName, e.Type)), Is.EqualTo(new[]
         {
@@ -77,9 +77,9 @@ public class DomainLifecycleEventTests : TestDriverFixture
         using var timeout = new CancellationTokenSource(Timeout);
         using var cancel = new CancellationTokenSource();
         var name = TestDriver.UniqueName("ev-cancel");
-        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, cancel.Token);
+        var watch = (LibvirtEventWatch)Connection.WatchDomainLifecycleAsync(name, cancel.Token);
         var subscription = watch.Subscription;
-        var lateBefore = DomainLifecycleSubscription.LateCallbacks;
+        var lateBefore = EventSubscription.LateCallbacks;
 
         var reading = Task.Run(async () =>
         {
@@ -92,7 +92,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
 
         Assert.That(async () => await reading, Throws.InstanceOf<OperationCanceledException>());
         // libvirt calls the free callback only once the registration is gone (virConnectDomainEventDeregisterAny).
-        await subscription.Hub.Freed.WaitAsync(timeout.Token);
+        await subscription.Hubs[0].Freed.WaitAsync(timeout.Token);
 
         // A second subscription proves the events happened; the cancelled one got none of them.
         await using var witness = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
@@ -101,20 +101,20 @@ public class DomainLifecycleEventTests : TestDriverFixture
             domain.Undefine();
         }
 
-        await Take(witness, 2);
+        await EventStream.Next<DomainLifecycleEvent>(witness, 2);
         Assert.That(subscription.Delivered, Is.Zero);
-        Assert.That(DomainLifecycleSubscription.LateCallbacks, Is.EqualTo(lateBefore));
+        Assert.That(EventSubscription.LateCallbacks, Is.EqualTo(lateBefore));
     }
 
     [Test]
     public async Task Disposing_an_enumerator_that_never_read_deregisters()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(TestDriver.UniqueName("ev-dispose"));
+        var watch = (LibvirtEventWatch)Connection.WatchDomainLifecycleAsync(TestDriver.UniqueName("ev-dispose"));
 
         await watch.GetAsyncEnumerator().DisposeAsync();
 
-        await watch.Subscription.Hub.Freed.WaitAsync(timeout.Token);
+        await watch.Subscription.Hubs[0].Freed.WaitAsync(timeout.Token);
         Assert.That(() => watch.GetAsyncEnumerator(), Throws.InvalidOperationException);
     }
 
@@ -125,7 +125,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
         var name = TestDriver.UniqueName("ev-overflow");
 
         // Registered first, so libvirt calls it before the witness for each event.
-        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, 2, timeout.Token);
+        var watch = (LibvirtEventWatch)Connection.WatchDomainLifecycleAsync(name, 2, timeout.Token);
         await using var small = watch.GetAsyncEnumerator();
         await using var witness = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
 
@@ -137,13 +137,13 @@ public class DomainLifecycleEventTests : TestDriverFixture
         }
 
         domain.Start(); // 10 events: defined, then 4 × (started, stopped), then started.
-        await Take(witness, 10); // All 10 dispatched: the small buffer holds 2, 8 were counted as lost.
+        await EventStream.Next<DomainLifecycleEvent>(witness, 10); // All 10 dispatched: the small buffer holds 2, 8 were counted as lost.
         Assert.That(watch.Subscription.Reader.Count, Is.EqualTo(2), "the buffer stays bounded at its capacity");
-        var received = await TakeAny(small, 2);
+        var received = await EventStream.Next(small, 2);
         domain.Destroy(); // The 11th: the first that fits after the loss, now that the consumer has made room.
-        received.AddRange(await TakeAny(small, 2));
+        received.AddRange(await EventStream.Next(small, 2));
         domain.Undefine();
-        received.AddRange(await TakeAny(small, 1)); // After the marker, the stream goes on as before.
+        received.AddRange(await EventStream.Next(small, 1)); // After the marker, the stream goes on as before.
 
         Assert.That(received, Has.Count.EqualTo(5));
         Assert.That(received[0], Is.TypeOf<DomainLifecycleEvent>().With.Property(nameof(DomainLifecycleEvent.Type)).EqualTo(DomainLifecycleEventType.Defined));
@@ -159,7 +159,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
     {
         using var timeout = new CancellationTokenSource(Timeout);
         var name = TestDriver.UniqueName("ev-throw");
-        var watch = (DomainLifecycleWatch)Connection.WatchDomainLifecycleAsync(name, timeout.Token);
+        var watch = (LibvirtEventWatch)Connection.WatchDomainLifecycleAsync(name, timeout.Token);
         await using var survivor = Connection.WatchDomainLifecycleAsync(name, timeout.Token).GetAsyncEnumerator();
         var throwing = Task.Run(async () =>
         {
@@ -173,7 +173,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
 
         Assert.That(async () => await throwing, Throws.InvalidOperationException.With.Message.EqualTo("consumer failed on Defined"));
         domain.Undefine();
-        var received = await Take(survivor, 2);
+        var received = await EventStream.Next<DomainLifecycleEvent>(survivor, 2);
 
         // The loop thread and the other subscription on the same libvirt registration carry on.
         Assert.That(received.Select(e => e.Type), Is.EqualTo(new[] { DomainLifecycleEventType.Defined, DomainLifecycleEventType.Undefined }));
@@ -196,7 +196,7 @@ public class DomainLifecycleEventTests : TestDriverFixture
         using var timeout = new CancellationTokenSource(Timeout);
         var name = TestDriver.UniqueName("ev-outlive");
         var connection = LibvirtConnection.Open(TestDriver.Uri);
-        var watch = (DomainLifecycleWatch)connection.WatchDomainLifecycleAsync(name, timeout.Token);
+        var watch = (LibvirtEventWatch)connection.WatchDomainLifecycleAsync(name, timeout.Token);
         var events = watch.GetAsyncEnumerator();
         connection.Dispose();
 
@@ -205,49 +205,89 @@ public class DomainLifecycleEventTests : TestDriverFixture
             domain.Undefine();
         }
 
-        var received = await Take(events, 2);
+        var received = await EventStream.Next<DomainLifecycleEvent>(events, 2);
         await events.DisposeAsync();
-        await watch.Subscription.Hub.Freed.WaitAsync(timeout.Token);
+        await watch.Subscription.Hubs[0].Freed.WaitAsync(timeout.Token);
 
         Assert.That(received.Select(e => e.Type), Is.EqualTo(new[] { DomainLifecycleEventType.Defined, DomainLifecycleEventType.Undefined }));
     }
 
     [Test]
-    public void Every_virDomainEventType_value_has_a_member()
+    public async Task Every_detail_the_test_driver_emits_arrives_typed()
     {
-        // VIR_DOMAIN_EVENT_DEFINED (0) … VIR_DOMAIN_EVENT_CRASHED (8); VIR_DOMAIN_EVENT_LAST is 9 in libvirt-domain.h.
-        Assert.That(Enum.GetValues<DomainLifecycleEventType>().Select(v => (int)v), Is.EqualTo(Enumerable.Range(0, 9)));
-    }
+        using var timeout = new CancellationTokenSource(Timeout);
+        var name = TestDriver.UniqueName("ev-details");
+        var renamed = TestDriver.UniqueName("ev-renamed");
+        var savePath = Path.Combine(Path.GetTempPath(), $"{name}.save");
 
-    /// <summary>The next <paramref name="count"/> items, markers included.</summary>
-    private static async Task<List<LibvirtEvent>> TakeAny(IAsyncEnumerator<LibvirtEvent> events, int count)
-    {
-        var received = new List<LibvirtEvent>();
-        while (received.Count < count && await events.MoveNextAsync())
+        // All domains, matched by UUID below: a rename changes the name mid-stream.
+        await using var events = Connection.WatchDomainLifecycleAsync(cancellationToken: timeout.Token).GetAsyncEnumerator();
+        using var domain = Connection.DefineDomain(TestDriver.DomainXmlText(name));
+        var uuid = domain.Uuid.ToString();
+        try
         {
-            received.Add(events.Current);
+            domain.Start();
+            TestNative.Suspend(domain);
+            TestNative.Resume(domain);
+            domain.Shutdown();
+            domain.Start();
+            TestNative.Save(domain, savePath);
+            TestNative.Restore(Connection, savePath);
+            TestNative.SnapshotAndRevert(domain, "s1");
+            domain.Destroy();
+            TestNative.Rename(domain, renamed);
+        }
+        finally
+        {
+            domain.Undefine(DomainUndefineOptions.SnapshotsMetadata);
+            File.Delete(savePath);
         }
 
-        return received;
+        var received = await EventStream.Next<DomainLifecycleEvent>(events, 14, e => e.DomainUuid == uuid);
+
+        Assert.That(received.Select(Describe), Is.EqualTo(new[]
+        {
+            "Defined Added", "Started Booted", "Suspended Paused", "Resumed Unpaused", "Stopped Shutdown",
+            "Started Booted", "Stopped Saved", "Started Restored", "Stopped FromSnapshot", "Started FromSnapshot",
+            "Stopped Destroyed", "Undefined Renamed", "Defined Renamed", "Undefined Removed",
+        }));
+        Assert.That(received[12].DomainName, Is.EqualTo(renamed), "after a rename, events carry the new name");
+        Assert.That(received[11].DomainName, Is.EqualTo(name));
     }
 
-    /// <summary>The next <paramref name="count"/> lifecycle events; any other item (a loss marker) fails the test.</summary>
-    private static async Task<List<DomainLifecycleEvent>> Take(IAsyncEnumerator<LibvirtEvent> events, int count) =>
-        await TakeMatching(events, _ => true, count);
-
-    private static async Task<List<DomainLifecycleEvent>> TakeMatching(IAsyncEnumerator<LibvirtEvent> events, Func<DomainLifecycleEvent, bool> match, int count)
+    [Test]
+    public void Exactly_the_typed_detail_that_matches_the_type_is_set()
     {
-        var received = new List<DomainLifecycleEvent>();
-        while (received.Count < count && await events.MoveNextAsync())
+        foreach (var type in Enum.GetValues<DomainLifecycleEventType>())
         {
-            var lifecycle = events.Current as DomainLifecycleEvent
-                ?? throw new AssertionException($"expected a lifecycle event, got {events.Current}");
-            if (match(lifecycle))
-            {
-                received.Add(lifecycle);
-            }
-        }
+            var item = new DomainLifecycleEvent { DomainName = "d", DomainUuid = "u", Type = type, Detail = 1, Timestamp = DateTimeOffset.UnixEpoch };
+            object?[] details =
+            [
+                item.DefinedDetail, item.UndefinedDetail, item.StartedDetail, item.SuspendedDetail, item.ResumedDetail,
+                item.StoppedDetail, item.ShutdownDetail, item.PMSuspendedDetail, item.CrashedDetail,
+            ];
 
-        return received;
+            // The properties are listed in virDomainEventType order, so the one set is at the type's own value.
+            Assert.That(details.Select((d, i) => (d is null, i)), Is.EqualTo(details.Select((_, i) => (i != (int)type, i))), type.ToString());
+            Assert.That(Convert.ToInt32(details[(int)type], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(1));
+        }
+    }
+
+    private static string Describe(DomainLifecycleEvent e)
+    {
+        object? detail = e.Type switch
+        {
+            DomainLifecycleEventType.Defined => e.DefinedDetail,
+            DomainLifecycleEventType.Undefined => e.UndefinedDetail,
+            DomainLifecycleEventType.Started => e.StartedDetail,
+            DomainLifecycleEventType.Suspended => e.SuspendedDetail,
+            DomainLifecycleEventType.Resumed => e.ResumedDetail,
+            DomainLifecycleEventType.Stopped => e.StoppedDetail,
+            DomainLifecycleEventType.Shutdown => e.ShutdownDetail,
+            DomainLifecycleEventType.PMSuspended => e.PMSuspendedDetail,
+            DomainLifecycleEventType.Crashed => e.CrashedDetail,
+            _ => null,
+        };
+        return $"{e.Type} {detail}";
     }
 }

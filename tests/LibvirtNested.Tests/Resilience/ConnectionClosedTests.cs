@@ -64,7 +64,7 @@ public class ConnectionClosedTests
         using var timeout = new CancellationTokenSource(Timeout);
         using var connection = LibvirtConnection.Open(TestDriver.Uri);
         var name = TestDriver.UniqueName("closed-stream");
-        var watch = (DomainLifecycleWatch)connection.WatchDomainLifecycleAsync(name, timeout.Token);
+        var watch = (LibvirtEventWatch)connection.WatchDomainLifecycleAsync(name, timeout.Token);
         await using var events = watch.GetAsyncEnumerator();
         using (var domain = connection.DefineDomain(TestDriver.DomainXmlText(name)))
         {

@@ -4,24 +4,24 @@ using LibvirtNested.Interop;
 namespace LibvirtNested;
 
 /// <summary>
-/// The stream <see cref="LibvirtConnection.WatchDomainLifecycleAsync(string?, CancellationToken)"/> returns: the
-/// registration exists from the call on (no event between the call and the first read is missed) and ends
-/// when the enumerator is disposed or its token is cancelled. Enumerable once.
+/// The stream every <c>Watch…Async</c> method returns: the registration exists from the call on (no event between
+/// the call and the first read is missed) and ends when the enumerator is disposed or its token is cancelled.
+/// Enumerable once.
 /// </summary>
-internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscription, CancellationToken cancellationToken)
+internal sealed class LibvirtEventWatch(EventSubscription subscription, CancellationToken cancellationToken)
     : IAsyncEnumerable<LibvirtEvent>
 {
     private int enumerated;
 
     /// <summary>The registration (tests read its counters).</summary>
-    internal DomainLifecycleSubscription Subscription => subscription;
+    internal EventSubscription Subscription => subscription;
 
     /// <inheritdoc/>
     public IAsyncEnumerator<LibvirtEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref enumerated, 1) != 0)
         {
-            throw new InvalidOperationException("A domain lifecycle watch can be enumerated once; call WatchDomainLifecycleAsync again for another subscription.");
+            throw new InvalidOperationException("An event watch can be enumerated once; call the Watch…Async method again for another subscription.");
         }
 
         return new Enumerator(subscription, Read(cancellationToken).GetAsyncEnumerator(cancellationToken));
@@ -47,7 +47,7 @@ internal sealed class DomainLifecycleWatch(DomainLifecycleSubscription subscript
     }
 
     /// <summary>Deregisters on dispose even when no element was ever requested (an iterator's finally would not run then).</summary>
-    private sealed class Enumerator(DomainLifecycleSubscription subscription, IAsyncEnumerator<LibvirtEvent> inner)
+    private sealed class Enumerator(EventSubscription subscription, IAsyncEnumerator<LibvirtEvent> inner)
         : IAsyncEnumerator<LibvirtEvent>
     {
         public LibvirtEvent Current => inner.Current;

@@ -1,0 +1,231 @@
+using System.Runtime.InteropServices;
+
+namespace LibvirtNested.Interop;
+
+/// <summary>
+/// The native entry points libvirt calls on the event loop thread, one per event signature. Each turns libvirt's
+/// arguments into an immutable event record, built once and shared by every subscriber of the registration, and
+/// hands it to the <see cref="EventHub"/> whose <see cref="GCHandle"/> is the opaque.
+/// </summary>
+/// <remarks>
+/// No exception may leave an entry point: it would unwind through libvirt's C frames and tear down the process.
+/// Each body therefore catches everything and drops it (the library writes nothing to stderr); subscribers are
+/// never run here, only their buffers written, so a failure here is a library defect, not a user's exception.
+/// Object pointers (<c>virDomainPtr</c>, …) and strings are lent for the duration of the call: read, never freed.
+/// </remarks>
+#pragma warning disable CA1031 // See remarks: catching everything is the point of a native entry point.
+internal static unsafe class EventCallbacks
+{
+    /// <summary><c>virConnectDomainEventCallback</c> (lifecycle).</summary>
+    internal static void* DomainLifecycle => (delegate* unmanaged<nint, nint, int, int, nint, int>)&OnDomainLifecycle;
+
+    /// <summary><c>virConnectDomainEventGenericCallback</c> (reboot).</summary>
+    internal static void* DomainReboot => (delegate* unmanaged<nint, nint, nint, void>)&OnDomainReboot;
+
+    /// <summary><c>virConnectDomainEventDeviceAddedCallback</c>.</summary>
+    internal static void* DomainDeviceAdded => (delegate* unmanaged<nint, nint, byte*, nint, void>)&OnDomainDeviceAdded;
+
+    /// <summary><c>virConnectDomainEventDeviceRemovedCallback</c>.</summary>
+    internal static void* DomainDeviceRemoved => (delegate* unmanaged<nint, nint, byte*, nint, void>)&OnDomainDeviceRemoved;
+
+    /// <summary><c>virConnectDomainEventDeviceRemovalFailedCallback</c>.</summary>
+    internal static void* DomainDeviceRemovalFailed => (delegate* unmanaged<nint, nint, byte*, nint, void>)&OnDomainDeviceRemovalFailed;
+
+    /// <summary><c>virConnectDomainEventAgentLifecycleCallback</c>.</summary>
+    internal static void* DomainAgentLifecycle => (delegate* unmanaged<nint, nint, int, int, nint, void>)&OnDomainAgentLifecycle;
+
+    /// <summary><c>virConnectDomainEventMetadataChangeCallback</c>.</summary>
+    internal static void* DomainMetadataChange => (delegate* unmanaged<nint, nint, int, byte*, nint, void>)&OnDomainMetadataChange;
+
+    /// <summary><c>virConnectDomainEventBlockJobCallback</c> (as registered for <c>BLOCK_JOB_2</c>).</summary>
+    internal static void* DomainBlockJob => (delegate* unmanaged<nint, nint, byte*, int, int, nint, void>)&OnDomainBlockJob;
+
+    /// <summary><c>virConnectNetworkEventLifecycleCallback</c>.</summary>
+    internal static void* NetworkLifecycle => (delegate* unmanaged<nint, nint, int, int, nint, void>)&OnNetworkLifecycle;
+
+    /// <summary><c>virConnectStoragePoolEventLifecycleCallback</c>.</summary>
+    internal static void* StoragePoolLifecycle => (delegate* unmanaged<nint, nint, int, int, nint, void>)&OnStoragePoolLifecycle;
+
+    [UnmanagedCallersOnly]
+    private static int OnDomainLifecycle(nint conn, nint dom, int type, int detail, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainLifecycleEvent { DomainName = name, DomainUuid = uuid, Type = (DomainLifecycleEventType)type, Detail = detail, Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+
+        return 0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainReboot(nint conn, nint dom, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainRebootEvent { DomainName = name, DomainUuid = uuid, Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainDeviceAdded(nint conn, nint dom, byte* alias, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainDeviceAddedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text(alias), Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainDeviceRemoved(nint conn, nint dom, byte* alias, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainDeviceRemovedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text(alias), Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainDeviceRemovalFailed(nint conn, nint dom, byte* alias, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainDeviceRemovalFailedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text(alias), Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainAgentLifecycle(nint conn, nint dom, int state, int reason, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainAgentLifecycleEvent { DomainName = name, DomainUuid = uuid, State = (DomainAgentState)state, Reason = (DomainAgentStateReason)reason, Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainMetadataChange(nint conn, nint dom, int type, byte* nsuri, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainMetadataChangeEvent { DomainName = name, DomainUuid = uuid, Type = (DomainMetadataType)type, NamespaceUri = nsuri is null ? null : Text(nsuri), Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnDomainBlockJob(nint conn, nint dom, byte* disk, int type, int status, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var (name, uuid) = DomainIdentity(dom);
+                hub.Publish(new DomainBlockJobEvent { DomainName = name, DomainUuid = uuid, Disk = Text(disk), Type = (DomainBlockJobType)type, Status = (DomainBlockJobStatus)status, Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnNetworkLifecycle(nint conn, nint network, int type, int detail, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var name = Text((byte*)Libvirt.virNetworkGetNameBorrowed(network));
+                var uuid = Uuid(network, &Libvirt.virNetworkGetUUIDStringBorrowed);
+                hub.Publish(new NetworkLifecycleEvent { NetworkName = name, NetworkUuid = uuid, Type = (NetworkLifecycleEventType)type, Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnStoragePoolLifecycle(nint conn, nint pool, int type, int detail, nint opaque)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var name = Text((byte*)Libvirt.virStoragePoolGetNameBorrowed(pool));
+                var uuid = Uuid(pool, &Libvirt.virStoragePoolGetUUIDStringBorrowed);
+                hub.Publish(new StoragePoolLifecycleEvent { PoolName = name, PoolUuid = uuid, Type = (StoragePoolLifecycleEventType)type, Timestamp = DateTimeOffset.UtcNow }, name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    private static (string Name, string Uuid) DomainIdentity(nint domain) =>
+        (Text((byte*)Libvirt.virDomainGetNameBorrowed(domain)), Uuid(domain, &Libvirt.virDomainGetUUIDStringBorrowed));
+
+    /// <summary>A lent UTF-8 C string, copied; NULL (never expected for names and aliases) becomes empty rather than failing the event.</summary>
+    private static string Text(byte* value) => value is null ? string.Empty : Marshal.PtrToStringUTF8((nint)value) ?? string.Empty;
+
+    private static string Uuid(nint obj, delegate*<nint, byte*, int> getUuidString)
+    {
+        var buffer = stackalloc byte[Libvirt.VIR_UUID_STRING_BUFLEN];
+        if (getUuidString(obj, buffer) < 0)
+        {
+            LibvirtError.TakeLast();
+            return string.Empty;
+        }
+
+        return Text(buffer);
+    }
+}
+#pragma warning restore CA1031
