@@ -73,6 +73,7 @@ public class ResilienceTests
         var fdTargets = new List<string>();
         var hubs = EventHub.Live;
         var closeCallbacks = ConnectionCloseCallback.Live;
+        var leases = LibvirtEventLoop.Leases;
         try
         {
             using (var resilient = ResilientLibvirtConnection.Open(uri, Fast))
@@ -121,17 +122,19 @@ public class ResilienceTests
 
                     fds.Add(Directory.GetFiles("/proc/self/fd").Length);
                     threads.Add(Directory.GetDirectories("/proc/self/task").Length);
-                    figures.Add($"round {round}: killed {pid}, close ({close.Reason}) after {noticed.TotalMilliseconds:F0} ms, restart took {restart.TotalSeconds:F1} s, marker after {back.TotalSeconds:F1} s (downtime {reconnected.Downtime.TotalSeconds:F1} s); fds {fds[^1]}, threads {threads[^1]}, hubs {EventHub.Live - hubs}, close callbacks {ConnectionCloseCallback.Live - closeCallbacks}");
+                    figures.Add($"round {round}: killed {pid}, close ({close.Reason}) after {noticed.TotalMilliseconds:F0} ms, restart took {restart.TotalSeconds:F1} s, marker after {back.TotalSeconds:F1} s (downtime {reconnected.Downtime.TotalSeconds:F1} s); fds {fds[^1]}, threads {threads[^1]}, hubs {EventHub.Live - hubs}, close callbacks {ConnectionCloseCallback.Live - closeCallbacks}, loop leases {LibvirtEventLoop.Leases - leases}");
                     TestContext.Out.WriteLine(figures[^1]);
                     Assert.That(close.Reason, Is.EqualTo(LibvirtConnectionCloseReason.EndOfFile), $"round {round}");
                     Assert.That(noticed, Is.LessThan(TimeSpan.FromSeconds(3)), $"round {round}: a crash is end-of-file, noticed well within the keepalive window");
                     Assert.That(EventHub.Live - hubs, Is.EqualTo(1), $"round {round}: one lifecycle registration (the current connection's)");
                     Assert.That(ConnectionCloseCallback.Live - closeCallbacks, Is.EqualTo(1), $"round {round}: one close callback (the current connection's)");
+                    Assert.That(LibvirtEventLoop.Leases - leases, Is.EqualTo(2), $"round {round}: two event loop leases (the current connection's and its registration's)");
                 }
             }
 
             Assert.That(EventHub.Live, Is.EqualTo(hubs), "every registration freed after dispose");
             Assert.That(ConnectionCloseCallback.Live, Is.EqualTo(closeCallbacks), "every close callback freed after dispose");
+            Assert.That(LibvirtEventLoop.Leases, Is.EqualTo(leases), "every event loop lease returned after dispose");
 
             // Round 1 warms up (thread pool, libvirt's lazily opened files); from round 2 on nothing may grow per round.
             var grown = FileDescriptors();
