@@ -98,7 +98,7 @@ public sealed class ResilientLibvirtConnection : IDisposable
     /// wrong URI or missing daemon is reported at once.
     /// </summary>
     /// <param name="uri">A libvirt URI served by a daemon, such as <c>qemu:///system</c> or <c>qemu+ssh://host/system</c>.</param>
-    /// <param name="options">Keepalive and reconnect settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Keepalive and reconnect settings, read again at every reopen; <see langword="null"/> for the defaults.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (keepalive as for <see cref="LibvirtConnection.Open(string, LibvirtConnectionOptions?)"/>; a reconnect delay not positive, or a maximum below the first delay).</exception>
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
@@ -109,7 +109,8 @@ public sealed class ResilientLibvirtConnection : IDisposable
     public static ResilientLibvirtConnection Open(string uri, LibvirtConnectionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        var settings = Copy(options);
+        // Kept, not copied, so that every setting of the options (also those this class does not know) applies to every reopen.
+        var settings = options ?? new LibvirtConnectionOptions();
         if (settings.ReconnectDelay <= TimeSpan.Zero || settings.ReconnectMaxDelay < settings.ReconnectDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "ReconnectDelay must be positive and ReconnectMaxDelay at least ReconnectDelay.");
@@ -261,14 +262,6 @@ public sealed class ResilientLibvirtConnection : IDisposable
         }
     }
 
-    private static LibvirtConnectionOptions Copy(LibvirtConnectionOptions? options) => new()
-    {
-        KeepAliveInterval = options?.KeepAliveInterval ?? LibvirtConnectionOptions.DefaultKeepAliveInterval,
-        KeepAliveCount = options?.KeepAliveCount ?? LibvirtConnectionOptions.DefaultKeepAliveCount,
-        ReconnectDelay = options?.ReconnectDelay ?? TimeSpan.FromSeconds(1),
-        ReconnectMaxDelay = options?.ReconnectMaxDelay ?? TimeSpan.FromSeconds(30),
-    };
-
     private static TaskCompletionSource<LibvirtConnection> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static void Raise<T>(EventHandler<T>? handlers, object sender, T argument)
@@ -363,7 +356,9 @@ public sealed class ResilientLibvirtConnection : IDisposable
 
     private async Task ReconnectAsync(DateTimeOffset since)
     {
-        var delay = options.ReconnectDelay;
+        // Read now, not only at Open: the options object is the caller's and may have changed since.
+        var delay = options.ReconnectDelay > TimeSpan.Zero ? options.ReconnectDelay : TimeSpan.FromSeconds(1);
+        var maxDelay = options.ReconnectMaxDelay >= delay ? options.ReconnectMaxDelay : delay;
         CancellationToken token;
         try
         {
@@ -390,9 +385,11 @@ public sealed class ResilientLibvirtConnection : IDisposable
             {
                 fresh = LibvirtConnection.Open(uri, options, watchSocket: true);
             }
-            catch (LibvirtException)
+            catch (Exception e) when (e is LibvirtException or ArgumentException)
             {
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.ReconnectMaxDelay.Ticks));
+                // ArgumentException: options changed since Open to values Open refuses; retrying keeps the stream waiting
+                // rather than ending it silently, and a corrected value is picked up by the next attempt.
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
                 continue;
             }
 
