@@ -28,6 +28,7 @@ public sealed partial class LibvirtConnection : IDisposable
     private LibvirtConnection(ConnectHandle handle)
     {
         this.handle = handle;
+        handle.HoldEventLoopIfUsed();
         if (handle.CloseCallback is { } closeCallback)
         {
             closeCallback.Owner = new(this);

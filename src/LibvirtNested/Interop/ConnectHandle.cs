@@ -5,6 +5,8 @@ namespace LibvirtNested.Interop;
 /// <summary>A libvirt <c>virConnectPtr, closed with virConnectClose (ref-counted)</c>.</summary>
 internal sealed class ConnectHandle : SafeHandle
 {
+    private int holdsEventLoop;
+
     /// <summary>Called by the marshaller for a returned pointer.</summary>
     public ConnectHandle()
         : base(0, ownsHandle: true)
@@ -20,11 +22,14 @@ internal sealed class ConnectHandle : SafeHandle
     /// </summary>
     internal ConnectionCloseCallback? CloseCallback { get; private set; }
 
-    /// <summary>Whether the handle returns an event loop lease when it is closed (<see cref="HoldEventLoopLease"/>).</summary>
-    internal bool HoldsEventLoopLease { get; private set; }
+    /// <summary>Whether the handle returns an event loop lease when it is closed.</summary>
+    internal bool HoldsEventLoopLease => Volatile.Read(ref holdsEventLoop) != 0;
 
-    /// <summary>Takes over an event loop lease taken for this connection: keepalive and the socket watch need the loop while it is open.</summary>
-    internal void HoldEventLoopLease() => HoldsEventLoopLease = true;
+    /// <summary>
+    /// Takes over the event loop lease taken before this connection was opened (keepalive needs the loop registered
+    /// before the open); <see cref="HoldEventLoopIfUsed"/> then takes no second one.
+    /// </summary>
+    internal void HoldEventLoopLease() => Volatile.Write(ref holdsEventLoop, 1);
 
     /// <summary>Registers the connection's close callback (<c>virConnectRegisterCloseCallback</c>); once per handle.</summary>
     /// <exception cref="LibvirtException">libvirt refused the registration.</exception>
@@ -50,13 +55,40 @@ internal sealed class ConnectHandle : SafeHandle
         return owned;
     }
 
+    /// <summary>
+    /// Takes a lease on the event loop for the life of this reference when libvirt put the connection's socket in the
+    /// loop: a connection opened once an event implementation is registered answers the daemon's keepalive pings and
+    /// receives its events there, so the loop must run while it is open, even with no subscription (libvirt: "failure
+    /// to do so may result in connections being closed unexpectedly as a result of keepalive timeout"). The in-process
+    /// test driver has no socket and holds none.
+    /// </summary>
+    internal void HoldEventLoopIfUsed()
+    {
+        if (!LibvirtEventLoop.ImplementationRegistered || IsInvalid)
+        {
+            return;
+        }
+
+        var uri = Libvirt.virConnectGetURI(this);
+        if (uri is null)
+        {
+            LibvirtError.TakeLast();
+        }
+
+        if (LibvirtEventLoop.UsesLoop(uri) && Interlocked.Exchange(ref holdsEventLoop, 1) == 0)
+        {
+            LibvirtEventLoop.Acquire();
+        }
+    }
+
     /// <inheritdoc/>
     protected override bool ReleaseHandle()
     {
         CloseCallback?.Unregister(handle);
         var closed = Libvirt.virConnectClose(handle) >= 0;
-        if (HoldsEventLoopLease)
+        if (Interlocked.Exchange(ref holdsEventLoop, 0) != 0)
         {
+            // After the close: libvirt removes the socket's watch from the loop as part of it.
             LibvirtEventLoop.Release();
         }
 

@@ -43,11 +43,7 @@ internal readonly record struct KeepAliveSettings(int IntervalSeconds, int Count
     /// Whether <paramref name="uri"/> is served inside this process (the <c>test</c> driver without a transport),
     /// so that it has neither keepalive nor a socket to watch. Everything else goes through a daemon's socket.
     /// </summary>
-    internal static bool IsInProcess(string uri)
-    {
-        var colon = uri.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && uri.AsSpan(0, colon).Equals("test", StringComparison.OrdinalIgnoreCase);
-    }
+    internal static bool IsInProcess(string uri) => !LibvirtEventLoop.UsesLoop(uri);
 
     /// <summary>
     /// Takes a lease on the library's event loop before a daemon's connection that uses keepalive (or, with

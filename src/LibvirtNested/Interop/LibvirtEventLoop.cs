@@ -27,7 +27,7 @@ namespace LibvirtNested.Interop;
 internal static unsafe class LibvirtEventLoop
 {
     private static readonly Lock Gate = new();
-    private static bool implementationRegistered;
+    private static volatile bool implementationRegistered;
     private static bool exiting;
     private static int leases;
     private static Thread? thread;
@@ -69,6 +69,9 @@ internal static unsafe class LibvirtEventLoop
         }
     }
 
+    /// <summary>Whether this library registered libvirt's default event implementation (it stays for the process).</summary>
+    internal static bool ImplementationRegistered => implementationRegistered;
+
     /// <summary>How many loop threads this process has started (a restart shows as an increment).</summary>
     internal static int ThreadsStarted => Volatile.Read(ref threadsStarted);
 
@@ -92,6 +95,17 @@ internal static unsafe class LibvirtEventLoop
                 loop.Start();
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a connection to <paramref name="uri"/> puts anything in the loop: every driver reached through the
+    /// remote driver (a socket: <c>qemu:///system</c>, <c>qemu+ssh://…</c>, <c>test+tcp://…</c>) does; the in-process
+    /// test driver (<c>test:///…</c>) does not. An unknown URI counts as using it.
+    /// </summary>
+    internal static bool UsesLoop(string? uri)
+    {
+        var colon = uri?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon < 0 || !string.Equals(uri![..colon], "test", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Returns a lease; the last one wakes the loop so that its thread ends. Never throws.</summary>

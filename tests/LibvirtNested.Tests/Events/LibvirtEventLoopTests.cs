@@ -142,6 +142,31 @@ public class LibvirtEventLoopTests : TestDriverFixture
         await idle.Subscription.Hubs[0].Freed.WaitAsync(timeout.Token);
     }
 
+    [TestCase("test:///default", false)]
+    [TestCase("TEST:///default", false)]
+    [TestCase("qemu:///system", true)]
+    [TestCase("qemu+ssh://root@l1/system", true)]
+    [TestCase("test+tcp://host/default", true)]
+    [TestCase("", true)]
+    [TestCase(null, true)]
+    public void A_connection_uses_the_loop_unless_it_is_the_in_process_test_driver(string? uri, bool uses) =>
+        Assert.That(LibvirtEventLoop.UsesLoop(uri), Is.EqualTo(uses));
+
+    [Test]
+    public async Task An_open_test_driver_connection_holds_no_lease_so_the_loop_can_stop()
+    {
+        using var timeout = new CancellationTokenSource(EventStream.Timeout);
+        await using (Connection.WatchNetworkEventsAsync(cancellationToken: timeout.Token).GetAsyncEnumerator())
+        {
+            Assert.That(LibvirtEventLoop.ImplementationRegistered, Is.True);
+        }
+
+        var leases = LibvirtEventLoop.Leases;
+        using var opened = LibvirtConnection.Open(TestDriver.Uri);
+
+        Assert.That(LibvirtEventLoop.Leases, Is.EqualTo(leases));
+    }
+
     [Test]
     public void Another_event_implementation_registered_first_is_refused_with_LibvirtEventLoopException()
     {
