@@ -71,6 +71,9 @@ public class ResilienceTests
         var fds = new List<int>();
         var threads = new List<int>();
         var fdTargets = new List<string>();
+        // Connections earlier tests left to the finalizer would return their leases and handles mid-test: settle them first.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var hubs = EventHub.Live;
         var closeCallbacks = ConnectionCloseCallback.Live;
         var leases = LibvirtEventLoop.Leases;
