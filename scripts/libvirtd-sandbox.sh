@@ -16,11 +16,14 @@
 #   LV_STATE        dir for pid file                  (default /tmp/lvnested)
 #   LV_TEST_PREFIX  lv_start/lv_stop undefine domains, networks and storage
 #                   pools whose name starts with this prefix (default lvn-it-;
-#                   empty = undefine nothing)
+#                   set but empty = undefine nothing)
+#
+# "restart" (lv_restart) starts the daemon again after a test killed it, keeping
+# guests and definitions: the crash/reconnect tests need their guest to survive.
 
 LV_NETNS=${LV_NETNS:-lvnested}
 LV_STATE=${LV_STATE:-/tmp/lvnested}
-LV_TEST_PREFIX=${LV_TEST_PREFIX:-lvn-it-}
+LV_TEST_PREFIX=${LV_TEST_PREFIX-lvn-it-}   # "-", not ":-": an empty prefix must stay empty
 LV_URI=qemu:///system
 
 # Minimal set. --no-install-recommends keeps it at ~22 MB download / ~96 MB on
@@ -148,6 +151,10 @@ lv_stop() {
   lv_detach_prefixed_loops
 }
 
+# A daemon that a test killed (SIGKILL: a crash) leaves its netns, guests (qemu
+# outlives libvirtd) and definitions; start it again without sweeping them.
+lv_restart() { LV_TEST_PREFIX='' lv_start; }
+
 # Tests pass loop devices to guests as LUNs and detach them themselves; a test
 # process that was killed leaves them attached. Only loops over files in a
 # folder named with the test prefix are touched.
@@ -165,7 +172,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case ${1:-} in
     install) lv_install ;;
     start)   lv_start ;;
+    restart) lv_restart ;;
     stop)    lv_stop ;;
-    *) echo "usage: $0 install|start|stop" >&2; exit 2 ;;
+    *) echo "usage: $0 install|start|restart|stop" >&2; exit 2 ;;
   esac
 fi

@@ -28,6 +28,7 @@ public sealed partial class LibvirtConnection : IDisposable
     private readonly string? openedUri;
     private readonly long errorLog;
     private string? identity;
+    private volatile bool lost;
 
     private LibvirtConnection(ConnectHandle handle, ILogger? logger = null, string? openedUri = null)
     {
@@ -42,6 +43,11 @@ public sealed partial class LibvirtConnection : IDisposable
             LibvirtLog.ConnectionOpened(logger, openedUri ?? string.Empty);
             errorLog = ConnectionErrorLog.Attach(handle, logger);
         }
+
+        if (handle.CloseCallback is { } closeCallback)
+        {
+            closeCallback.Owner = new(this);
+        }
     }
 
     /// <summary>Opens a read-write connection (<c>virConnectOpen</c>).</summary>
@@ -50,37 +56,43 @@ public sealed partial class LibvirtConnection : IDisposable
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
     /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
     /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
+    /// <exception cref="LibvirtEventLoopException">Keepalive needs libvirt's event loop and it could not be registered.</exception>
+    /// <remarks>Uses the default <see cref="LibvirtConnectionOptions"/>: keepalive on for connections through a daemon, no logging.</remarks>
+#pragma warning disable RS0026 // Open(string) shipped; the options overload is new and has no optional parameter a caller could trip over.
     public static LibvirtConnection Open(string uri) => Open(uri, null);
+#pragma warning restore RS0026
 
-    /// <summary>Opens a read-write connection (<c>virConnectOpen</c>) with options: a logger, ….</summary>
+    /// <summary>
+    /// Opens a read-write connection (<c>virConnectOpen</c>) the way <paramref name="options"/> asks: keepalive
+    /// (<c>virConnectSetKeepAlive</c>, on by default for every URI served by a daemon), the connection's close
+    /// callback (<c>virConnectRegisterCloseCallback</c>) and a logger.
+    /// </summary>
     /// <param name="uri">A libvirt URI such as <c>test:///default</c> or <c>qemu:///system</c>.</param>
-    /// <param name="options">The options; <see langword="null"/> for the defaults (no logging).</param>
+    /// <param name="options">Keepalive, logging and other settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The open connection.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The keepalive interval is negative or not whole seconds, or the count is negative.</exception>
     /// <exception cref="LibvirtNotInstalledException">libvirt.so.0 is not installed.</exception>
+    /// <exception cref="LibvirtEventLoopException">Keepalive needs libvirt's event loop and it could not be registered.</exception>
     /// <exception cref="LibvirtConnectionFailedException">The driver or daemon cannot be reached, or the URI is not valid.</exception>
     /// <exception cref="LibvirtAuthenticationException">The daemon refused the credentials.</exception>
+    /// <exception cref="LibvirtException">libvirt refused the keepalive settings or the close callback.</exception>
     public static LibvirtConnection Open(string uri, LibvirtConnectionOptions? options)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        return Open(uri, options, watchSocket: false);
+    }
+
+    /// <summary>
+    /// <see cref="Open(string, LibvirtConnectionOptions?)"/>; <paramref name="watchSocket"/> keeps libvirt's event loop
+    /// running for a daemon's connection even without keepalive, so that its end-of-file is noticed without a call.
+    /// </summary>
+    internal static LibvirtConnection Open(string uri, LibvirtConnectionOptions? options, bool watchSocket)
+    {
+        var keepAlive = KeepAliveSettings.From(options);
         var logger = options?.LoggerFactory?.CreateLogger(LibvirtLog.Category);
         Libvirt.EnsureInitialized();
-        var call = LibvirtCall.Begin(nameof(Libvirt.virConnectOpen));
-        var opened = Libvirt.virConnectOpen(uri);
-        if (opened.IsInvalid)
-        {
-            var error = call.TakeError();
-            opened.Dispose();
-            if (logger is not null)
-            {
-                LibvirtLog.ConnectionOpenFailed(
-                    logger, uri, error.Code, LibvirtErrorNames.Code(error.Code), error.Domain, LibvirtErrorNames.Domain(error.Domain), error.Message);
-            }
-
-            throw LibvirtError.Map(error, nameof(Libvirt.virConnectOpen), opening: true);
-        }
-
-        call.Succeeded();
-        return new(opened, logger, uri);
+        var lease = keepAlive.AcquireEventLoop(uri, watchSocket);
+        return Opened(() => OpenHandle(uri, logger), uri, keepAlive, lease, logger);
     }
 
     /// <summary>Opens a read-only connection (<c>virConnectOpenReadOnly</c>): queries work, changes fail.</summary>
@@ -91,8 +103,11 @@ public sealed partial class LibvirtConnection : IDisposable
     public static LibvirtConnection OpenReadOnly(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        var keepAlive = KeepAliveSettings.From(null);
         Libvirt.EnsureInitialized();
-        return new(LibvirtCall.Begin(nameof(Libvirt.virConnectOpenReadOnly)).Check(Libvirt.virConnectOpenReadOnly(uri), opening: true));
+        var lease = keepAlive.AcquireEventLoop(uri, watchSocket: false);
+        return Opened(
+            () => LibvirtCall.Begin(nameof(Libvirt.virConnectOpenReadOnly)).Check(Libvirt.virConnectOpenReadOnly(uri), opening: true), uri, keepAlive, lease, null);
     }
 
     /// <summary>
@@ -111,8 +126,10 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(callback);
+        var keepAlive = KeepAliveSettings.From(null);
         Libvirt.EnsureInitialized();
-        return new(LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)));
+        var lease = keepAlive.AcquireEventLoop(uri, watchSocket: false);
+        return Opened(() => LibvirtAuth.Open(uri, callback, LibvirtFlags.ConnectOpen(access)), uri, keepAlive, lease, null);
     }
 
     /// <summary>Opens a connection answering user-name prompts with <paramref name="userName"/> and password prompts with <paramref name="password"/>.</summary>
@@ -227,7 +244,16 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            if (handle.IsClosed)
+            {
+                if (lost)
+                {
+                    throw new LibvirtConnectionLostException("The connection broke and was closed; a ResilientLibvirtConnection hands out its replacement through Connection.");
+                }
+
+                ObjectDisposedException.ThrowIf(true, this);
+            }
+
             return handle;
         }
     }
@@ -247,6 +273,75 @@ public sealed partial class LibvirtConnection : IDisposable
         }
 
         handle.Dispose();
+    }
+
+    /// <summary>Disposes a connection that broke, so that its methods keep saying so (connection lost, not disposed).</summary>
+    internal void DisposeAsLost()
+    {
+        lost = true;
+        Dispose();
+    }
+
+    /// <summary>
+    /// Opens with <paramref name="open"/>, then the close callback and keepalive; the event loop lease taken for the
+    /// connection passes to its handle, which returns it when closed. On failure everything is undone and the
+    /// exception thrown, so a caller never receives a half-configured connection.
+    /// </summary>
+    private static LibvirtConnection Opened(Func<ConnectHandle> open, string uri, KeepAliveSettings keepAlive, bool eventLoopLease, ILogger? logger)
+    {
+        ConnectHandle handle;
+        try
+        {
+            handle = open();
+        }
+        catch
+        {
+            if (eventLoopLease)
+            {
+                LibvirtEventLoop.Release();
+            }
+
+            throw;
+        }
+
+        if (eventLoopLease)
+        {
+            handle.HoldEventLoopLease();
+        }
+
+        try
+        {
+            handle.RegisterCloseCallback();
+            keepAlive.Apply(handle, uri);
+            return new(handle, logger, uri);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary><c>virConnectOpen</c>, timed; a failure is logged (with libvirt's code and domain) before it is thrown.</summary>
+    private static ConnectHandle OpenHandle(string uri, ILogger? logger)
+    {
+        var call = LibvirtCall.Begin(nameof(Libvirt.virConnectOpen));
+        var opened = Libvirt.virConnectOpen(uri);
+        if (opened.IsInvalid)
+        {
+            var error = call.TakeError();
+            opened.Dispose();
+            if (logger is not null)
+            {
+                LibvirtLog.ConnectionOpenFailed(
+                    logger, uri, error.Code, LibvirtErrorNames.Code(error.Code), error.Domain, LibvirtErrorNames.Domain(error.Domain), error.Message);
+            }
+
+            throw LibvirtError.Map(error, nameof(Libvirt.virConnectOpen), opening: true);
+        }
+
+        call.Succeeded();
+        return opened;
     }
 
     /// <summary>

@@ -42,6 +42,12 @@ internal sealed class LibvirtEventWatch(EventSubscription subscription, Cancella
 
             linked.Token.ThrowIfCancellationRequested();
         }
+
+        // The connection broke: the close comes last, after every event the channel held.
+        if (subscription.Final is { } final)
+        {
+            yield return final;
+        }
     }
 
     /// <summary>Deregisters on dispose even when no element was ever requested (an iterator's finally would not run then).</summary>

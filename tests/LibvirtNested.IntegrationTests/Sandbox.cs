@@ -26,6 +26,60 @@ internal static class Sandbox
 
     public static TimeSpan Start() => Run("start");
 
+    /// <summary>Starts the daemon again after <see cref="Kill"/>, keeping guests and definitions (<c>libvirtd-sandbox.sh restart</c>).</summary>
+    public static TimeSpan Restart() => Run("restart");
+
+    /// <summary>
+    /// Kills the sandbox's daemon with SIGKILL, as a crash would (its clients read end-of-file at once; qemu guests
+    /// keep running), and returns once it is dead. Only the pid from the sandbox's pid file is signalled.
+    /// </summary>
+    /// <returns>The pid that was killed.</returns>
+    public static int Kill()
+    {
+        var pid = DaemonPid ?? throw new InvalidOperationException("No daemon started by the sandbox runs (no live pid file).");
+        Signal(pid, "KILL");
+        var clock = Stopwatch.StartNew();
+        while (IsRunning(pid))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new InvalidOperationException($"libvirtd {pid} did not die within 30 s of SIGKILL.");
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return pid;
+    }
+
+    /// <summary>Stops the sandbox's daemon with SIGSTOP: it keeps its sockets but answers nothing, as a hung host would.</summary>
+    /// <returns>The pid, for <see cref="Thaw"/>.</returns>
+    public static int Freeze()
+    {
+        var pid = DaemonPid ?? throw new InvalidOperationException("No daemon started by the sandbox runs (no live pid file).");
+        Signal(pid, "STOP");
+        return pid;
+    }
+
+    /// <summary>Lets a frozen daemon run again (SIGCONT).</summary>
+    public static void Thaw(int pid) => Signal(pid, "CONT");
+
+    /// <summary>Alive and not a zombie (a killed daemon stays a zombie until its parent, pid 1 here, reaps it).</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Signal(int pid, string signal) => Cleanup.Run("kill", "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private static TimeSpan Run(string command)
     {
         var clock = Stopwatch.StartNew();

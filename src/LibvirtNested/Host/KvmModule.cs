@@ -25,6 +25,6 @@ public sealed record KvmModule
 
     /// <summary>A parameter's raw value from <c>/sys/module/&lt;name&gt;/parameters/&lt;parameter&gt;</c>, or null when the file
     /// is missing or unreadable.</summary>
-        /// <returns>The trimmed value, e.g. <c>Y</c>, <c>1</c>.</returns>
+    /// <returns>The trimmed value, e.g. <c>Y</c>, <c>1</c>.</returns>
     public string? GetParameter(string parameter) => Parameters.TryGetValue(parameter, out var value) ? value : null;
 }

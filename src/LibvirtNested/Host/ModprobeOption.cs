@@ -29,7 +29,7 @@ public sealed record ModprobeOption
     public bool? BooleanValue => Value is null ? true : Internal.KernelValue.ParseBoolean(Value, out _);
 
     /// <summary>Dashes to underscores: <c>kvm-intel</c> → <c>kvm_intel</c>.</summary>
-        /// <returns>The underscore spelling.</returns>
+    /// <returns>The underscore spelling.</returns>
     public static string NormalizeModule(string module)
     {
         ArgumentNullException.ThrowIfNull(module);

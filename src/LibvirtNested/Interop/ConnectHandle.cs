@@ -16,6 +16,37 @@ internal sealed class ConnectHandle : SafeHandle
     /// <inheritdoc/>
     public override bool IsInvalid => handle == 0;
 
+    /// <summary>
+    /// The close callback registered through this handle (connections the library opened), unregistered before the
+    /// handle is closed: libvirt's registration holds a reference that would otherwise keep the connection open.
+    /// </summary>
+    internal ConnectionCloseCallback? CloseCallback { get; private set; }
+
+    /// <summary>Whether the handle returns an event loop lease when it is closed.</summary>
+    internal bool HoldsEventLoopLease => Volatile.Read(ref holdsEventLoop) != 0;
+
+    /// <summary>
+    /// Takes over the event loop lease taken before this connection was opened (keepalive needs the loop registered
+    /// before the open); <see cref="HoldEventLoopIfUsed"/> then takes no second one.
+    /// </summary>
+    internal void HoldEventLoopLease() => Volatile.Write(ref holdsEventLoop, 1);
+
+    /// <summary>Registers the connection's close callback (<c>virConnectRegisterCloseCallback</c>); once per handle.</summary>
+    /// <exception cref="LibvirtException">libvirt refused the registration.</exception>
+    internal ConnectionCloseCallback RegisterCloseCallback()
+    {
+        var added = false;
+        DangerousAddRef(ref added);
+        try
+        {
+            return CloseCallback = ConnectionCloseCallback.Register(this);
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
     /// <summary>Takes ownership of a reference libvirt returned inside an array (list calls).</summary>
     internal static ConnectHandle Own(nint reference)
     {
@@ -53,6 +84,7 @@ internal sealed class ConnectHandle : SafeHandle
     /// <inheritdoc/>
     protected override bool ReleaseHandle()
     {
+        CloseCallback?.Unregister(handle);
         var closed = Libvirt.virConnectClose(handle) >= 0;
         if (Interlocked.Exchange(ref holdsEventLoop, 0) != 0)
         {

@@ -25,7 +25,9 @@ internal sealed class EventSubscription : IDisposable
     private readonly Channel<LibvirtEvent> channel;
     private readonly ILogger logger;
     private IReadOnlyList<EventHub> hubs = [];
+    private ConnectionCloseCallback? closeCallback;
     private int disposed;
+    private int ended;
     private long lost;
     private long delivered;
 
@@ -50,6 +52,12 @@ internal sealed class EventSubscription : IDisposable
     /// <summary>Events written to the channel (those that matched the filter and fitted; markers not counted).</summary>
     internal long Delivered => Interlocked.Read(ref delivered);
 
+    /// <summary>
+    /// The item the stream yields after the channel's last one, when the subscription ended because the connection
+    /// broke (<see cref="End"/>); held outside the bounded channel so that it always fits.
+    /// </summary>
+    internal LibvirtEvent? Final { get; private set; }
+
     /// <summary>The consumer's side.</summary>
     internal ChannelReader<LibvirtEvent> Reader => channel.Reader;
 
@@ -64,6 +72,10 @@ internal sealed class EventSubscription : IDisposable
     {
         var subscription = new EventSubscription(objectName, capacity, logger ?? NullLogger.Instance);
         subscription.hubs = EventHub.Join(connection, sources, subscription);
+
+        // Runs at once when the connection broke already, so a stream never waits on a dead connection.
+        subscription.closeCallback = connection.CloseCallback;
+        subscription.closeCallback?.Add(subscription.OnConnectionClosed);
         return subscription;
     }
 
@@ -75,9 +87,31 @@ internal sealed class EventSubscription : IDisposable
             return;
         }
 
+        closeCallback?.Remove(OnConnectionClosed);
         EventHub.Leave(hubs, this);
         channel.Writer.TryComplete();
     }
+
+    /// <summary>
+    /// Ends the stream without leaving the hubs (the consumer's dispose does that): what the channel holds is still
+    /// read, then <paramref name="final"/>. Idempotent; a write racing with it is refused by the completed channel.
+    /// </summary>
+    internal void End(LibvirtEvent final)
+    {
+        if (Interlocked.Exchange(ref ended, 1) != 0)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            Final = final;
+            channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>The connection broke (<c>virConnectRegisterCloseCallback</c>): the stream ends with the close.</summary>
+    private void OnConnectionClosed(object? sender, ConnectionClosedEvent closed) => End(closed);
 
     /// <summary>Takes an event if it passes the filter: buffered, or counted as lost when the buffer is full.</summary>
     /// <param name="item">The decoded event.</param>

@@ -76,6 +76,26 @@ internal static unsafe partial class Libvirt
     [LibraryImport(LibraryName)]
     internal static partial int virConnectIsAlive(ConnectHandle conn);
 
+    /// <summary>
+    /// <c>int virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)</c>: -1 on error
+    /// (<c>VIR_ERR_NO_SUPPORT</c> for in-process drivers), 0 when enabled, 1 when the daemon has no keepalive.
+    /// </summary>
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectSetKeepAlive(ConnectHandle conn, int interval, uint count);
+
+    /// <summary>
+    /// <c>int virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb, void *opaque,
+    /// virFreeCallback freecb)</c>; the callback is <c>void (*)(virConnectPtr conn, int reason, void *opaque)</c>.
+    /// Drivers without close callbacks (the test driver) return 0 and keep nothing, so <paramref name="free"/> is
+    /// then never called.
+    /// </summary>
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectRegisterCloseCallback(nint conn, delegate* unmanaged<nint, int, nint, void> callback, nint opaque, delegate* unmanaged<nint, void> free);
+
+    /// <summary><c>int virConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)</c>: calls the free callback synchronously when one is held.</summary>
+    [LibraryImport(LibraryName)]
+    internal static partial int virConnectUnregisterCloseCallback(nint conn, delegate* unmanaged<nint, int, nint, void> callback);
+
     [LibraryImport(LibraryName)]
     [return: MarshalUsing(typeof(OwnedUtf8StringMarshaller))]
     internal static partial string? virConnectGetCapabilities(ConnectHandle conn);

@@ -11,7 +11,7 @@ namespace LibvirtNested.Tests.Interop;
 public class NulCharacterTests : TestDriverFixture
 {
     private static readonly Type[] ClientTypes =
-        [typeof(LibvirtConnection), typeof(LibvirtDomain), typeof(LibvirtNetwork), typeof(LibvirtStoragePool), typeof(LibvirtStorageVolume), typeof(LibvirtObject)];
+        [typeof(LibvirtConnection), typeof(LibvirtDomain), typeof(LibvirtNetwork), typeof(LibvirtStoragePool), typeof(LibvirtStorageVolume), typeof(LibvirtObject), typeof(ResilientLibvirtConnection)];
 
     [Test]
     public void GetDomain_with_a_nul_refuses_instead_of_finding_the_prefix()
@@ -43,12 +43,14 @@ public class NulCharacterTests : TestDriverFixture
         var networkName = TestDriver.UniqueName("nulnet");
         using var network = Connection.DefineNetwork(TestDriver.NetworkXmlText(networkName, "virbr" + networkName[^4..], "192.168.213"));
         using var pool = Connection.GetStoragePool("default-pool");
+        using var resilient = ResilientLibvirtConnection.Open(TestDriver.Uri);
         var instances = new Dictionary<Type, object>
         {
             [typeof(LibvirtConnection)] = Connection,
             [typeof(LibvirtDomain)] = defined.Domain,
             [typeof(LibvirtNetwork)] = network,
             [typeof(LibvirtStoragePool)] = pool,
+            [typeof(ResilientLibvirtConnection)] = resilient,
         };
 
         var cases = 0;
