@@ -21,8 +21,10 @@ namespace LibvirtNested.Interop;
 /// implementation exists) and refused with a <see cref="LibvirtEventLoopException"/> that says what to do.</para>
 /// <para>Ordering rule: libvirt recommends registering the event implementation before opening the connections
 /// that use it, because remote connections decide at open time whether they can use events and keepalive. The
-/// in-process test driver does not care; a remote connection opened before the first subscription of the process
-/// may need to be reopened.</para>
+/// in-process test driver does not care. <see cref="LibvirtConnection.Open(string, LibvirtConnectionOptions?)"/> (and
+/// every other open) therefore registers the implementation and takes a lease before it opens a connection through a
+/// daemon with keepalive on, the default (<c>KeepAliveSettings.AcquireEventLoop</c>); only a connection opened with
+/// keepalive turned off, before any subscription of the process, may need to be reopened to receive events.</para>
 /// </remarks>
 internal static unsafe class LibvirtEventLoop
 {
