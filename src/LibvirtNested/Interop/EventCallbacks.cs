@@ -49,132 +49,63 @@ internal static unsafe class EventCallbacks
     [UnmanagedCallersOnly]
     private static int OnDomainLifecycle(nint conn, nint dom, int type, int detail, nint opaque)
     {
-        try
-        {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainLifecycleEvent { DomainName = name, DomainUuid = uuid, Type = (DomainLifecycleEventType)type, Detail = detail, Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-
+        PublishDomain(dom, opaque, (type, detail), static (name, uuid, a) =>
+            new DomainLifecycleEvent { DomainName = name, DomainUuid = uuid, Type = (DomainLifecycleEventType)a.type, Detail = a.detail, Timestamp = DateTimeOffset.UtcNow });
         return 0;
     }
 
     [UnmanagedCallersOnly]
-    private static void OnDomainReboot(nint conn, nint dom, nint opaque)
-    {
-        try
-        {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainRebootEvent { DomainName = name, DomainUuid = uuid, Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+    private static void OnDomainReboot(nint conn, nint dom, nint opaque) =>
+        PublishDomain(dom, opaque, 0, static (name, uuid, _) => new DomainRebootEvent { DomainName = name, DomainUuid = uuid, Timestamp = DateTimeOffset.UtcNow });
 
     [UnmanagedCallersOnly]
-    private static void OnDomainDeviceAdded(nint conn, nint dom, byte* alias, nint opaque)
-    {
-        try
-        {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainDeviceAddedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text(alias), Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+    private static void OnDomainDeviceAdded(nint conn, nint dom, byte* alias, nint opaque) =>
+        PublishDomain(dom, opaque, (nint)alias, static (name, uuid, alias) =>
+            new DomainDeviceAddedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text((byte*)alias), Timestamp = DateTimeOffset.UtcNow });
 
     [UnmanagedCallersOnly]
-    private static void OnDomainDeviceRemoved(nint conn, nint dom, byte* alias, nint opaque)
-    {
-        try
-        {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainDeviceRemovedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text(alias), Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+    private static void OnDomainDeviceRemoved(nint conn, nint dom, byte* alias, nint opaque) =>
+        PublishDomain(dom, opaque, (nint)alias, static (name, uuid, alias) =>
+            new DomainDeviceRemovedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text((byte*)alias), Timestamp = DateTimeOffset.UtcNow });
 
     [UnmanagedCallersOnly]
-    private static void OnDomainDeviceRemovalFailed(nint conn, nint dom, byte* alias, nint opaque)
-    {
-        try
-        {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainDeviceRemovalFailedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text(alias), Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+    private static void OnDomainDeviceRemovalFailed(nint conn, nint dom, byte* alias, nint opaque) =>
+        PublishDomain(dom, opaque, (nint)alias, static (name, uuid, alias) =>
+            new DomainDeviceRemovalFailedEvent { DomainName = name, DomainUuid = uuid, DeviceAlias = Text((byte*)alias), Timestamp = DateTimeOffset.UtcNow });
 
     [UnmanagedCallersOnly]
-    private static void OnDomainAgentLifecycle(nint conn, nint dom, int state, int reason, nint opaque)
-    {
-        try
+    private static void OnDomainAgentLifecycle(nint conn, nint dom, int state, int reason, nint opaque) =>
+        PublishDomain(dom, opaque, (state, reason), static (name, uuid, a) => new DomainAgentLifecycleEvent
         {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainAgentLifecycleEvent { DomainName = name, DomainUuid = uuid, State = (DomainAgentState)state, Reason = (DomainAgentStateReason)reason, Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+            DomainName = name,
+            DomainUuid = uuid,
+            State = (DomainAgentState)a.state,
+            Reason = (DomainAgentStateReason)a.reason,
+            Timestamp = DateTimeOffset.UtcNow,
+        });
 
     [UnmanagedCallersOnly]
-    private static void OnDomainMetadataChange(nint conn, nint dom, int type, byte* nsuri, nint opaque)
-    {
-        try
+    private static void OnDomainMetadataChange(nint conn, nint dom, int type, byte* nsuri, nint opaque) =>
+        PublishDomain(dom, opaque, (type, nsuri: (nint)nsuri), static (name, uuid, a) => new DomainMetadataChangeEvent
         {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainMetadataChangeEvent { DomainName = name, DomainUuid = uuid, Type = (DomainMetadataType)type, NamespaceUri = nsuri is null ? null : Text(nsuri), Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+            DomainName = name,
+            DomainUuid = uuid,
+            Type = (DomainMetadataType)a.type,
+            NamespaceUri = a.nsuri == 0 ? null : Text((byte*)a.nsuri),
+            Timestamp = DateTimeOffset.UtcNow,
+        });
 
     [UnmanagedCallersOnly]
-    private static void OnDomainBlockJob(nint conn, nint dom, byte* disk, int type, int status, nint opaque)
-    {
-        try
+    private static void OnDomainBlockJob(nint conn, nint dom, byte* disk, int type, int status, nint opaque) =>
+        PublishDomain(dom, opaque, (disk: (nint)disk, type, status), static (name, uuid, a) => new DomainBlockJobEvent
         {
-            if (EventHub.Listening(opaque) is { } hub)
-            {
-                var (name, uuid) = DomainIdentity(dom);
-                hub.Publish(new DomainBlockJobEvent { DomainName = name, DomainUuid = uuid, Disk = Text(disk), Type = (DomainBlockJobType)type, Status = (DomainBlockJobStatus)status, Timestamp = DateTimeOffset.UtcNow }, name);
-            }
-        }
-        catch (Exception)
-        {
-        }
-    }
+            DomainName = name,
+            DomainUuid = uuid,
+            Disk = Text((byte*)a.disk),
+            Type = (DomainBlockJobType)a.type,
+            Status = (DomainBlockJobStatus)a.status,
+            Timestamp = DateTimeOffset.UtcNow,
+        });
 
     [UnmanagedCallersOnly]
     private static void OnNetworkLifecycle(nint conn, nint network, int type, int detail, nint opaque)
@@ -210,8 +141,26 @@ internal static unsafe class EventCallbacks
         }
     }
 
-    private static (string Name, string Uuid) DomainIdentity(nint domain) =>
-        (Text((byte*)Libvirt.virDomainGetNameBorrowed(domain)), Uuid(domain, &Libvirt.virDomainGetUUIDStringBorrowed));
+    /// <summary>
+    /// The body of every domain entry point: when anyone listens, reads the lent domain's name and UUID, builds the
+    /// record with <paramref name="create"/> (a static lambda: nothing allocated for it; it runs inside the callback, so
+    /// lent pointers in <paramref name="args"/> are still valid) and publishes it. Catches everything (see remarks).
+    /// </summary>
+    private static void PublishDomain<TArgs>(nint dom, nint opaque, TArgs args, Func<string, string, TArgs, DomainEvent> create)
+    {
+        try
+        {
+            if (EventHub.Listening(opaque) is { } hub)
+            {
+                var name = Text((byte*)Libvirt.virDomainGetNameBorrowed(dom));
+                var uuid = Uuid(dom, &Libvirt.virDomainGetUUIDStringBorrowed);
+                hub.Publish(create(name, uuid, args), name);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
 
     /// <summary>A lent UTF-8 C string, copied; NULL (never expected for names and aliases) becomes empty rather than failing the event.</summary>
     private static string Text(byte* value) => value is null ? string.Empty : Marshal.PtrToStringUTF8((nint)value) ?? string.Empty;

@@ -130,32 +130,49 @@ internal sealed class EventSubscription : IDisposable
             return;
         }
 
+        long endedLoss = 0;
+        var full = false;
+        var written = false;
         lock (gate)
         {
             // The reader only takes items out, so the room seen here can only grow before the writes below.
             if (channel.Reader.Count >= capacity)
             {
                 lost++;
-                LibvirtDiagnostics.EventsLost(kind);
-                return;
+                full = true;
             }
-
-            if (lost != 0)
+            else
             {
-                // Fewer than capacity items held, so the marker and the event both fit in the capacity + 1 slots.
-                channel.Writer.TryWrite(new EventsLostEvent { Count = lost, Timestamp = item.Timestamp });
+                if (lost != 0)
+                {
+                    // Fewer than capacity items held, so the marker and the event both fit in the capacity + 1 slots.
+                    channel.Writer.TryWrite(new EventsLostEvent { Count = lost, Timestamp = item.Timestamp });
+                    endedLoss = lost;
+                    lost = 0;
+                }
 
-                // Logged once per run of losses, when it ends: a line per dropped event would flood the log of a
-                // service that is already too slow.
-                LibvirtLog.EventsLost(logger, lost, kind);
-                lost = 0;
+                written = channel.Writer.TryWrite(item);
             }
+        }
 
-            if (channel.Writer.TryWrite(item))
-            {
-                Interlocked.Increment(ref delivered);
-                LibvirtDiagnostics.EventDelivered(kind);
-            }
+        // Metrics and the log run outside the lock (on libvirt's loop thread): a slow logger must not hold the gate.
+        if (full)
+        {
+            LibvirtDiagnostics.EventsLost(kind);
+            return;
+        }
+
+        if (endedLoss != 0)
+        {
+            // Logged once per run of losses, when it ends: a line per dropped event would flood the log of a
+            // service that is already too slow.
+            LibvirtLog.EventsLost(logger, endedLoss, kind);
+        }
+
+        if (written)
+        {
+            Interlocked.Increment(ref delivered);
+            LibvirtDiagnostics.EventDelivered(kind);
         }
     }
 }
