@@ -13,7 +13,14 @@ internal sealed class VirtNestCli
             "(host-passthrough, virtio-scsi, a SCSI LUN, a NIC), creates the NAT network and the L2 guest, waits for L2's " +
             "address and compares VM exits. Built on the LibvirtNested library.");
         Global.AddTo(Root);
+        Root.Subcommands.Add(new CheckCommand(Global, Catalog).Command);
         Root.Subcommands.Add(new EditCommand(Global, Catalog).Command);
+        Root.Subcommands.Add(new NetworkCommand(Global, Catalog).Command);
+        Root.Subcommands.Add(new CreateCommand(Global, Catalog).Command);
+        Root.Subcommands.Add(new AddrCommand(Global, Catalog).Command);
+        Root.Subcommands.Add(new VmExitCommand(Global, Catalog).Command);
+        Root.Subcommands.Add(new CompletionCommand(Catalog).Command);
+        Root.Subcommands.Add(ReferenceCommand.Create(this));
         Catalog.Add(Root,
             new Example("virt-nest check", "is this machine ready for nested KVM?"),
             new Example("virt-nest -c qemu:///system edit nested-L1 --host-passthrough --virtio-scsi --lun /dev/sdb", "make L1 a nesting guest"));

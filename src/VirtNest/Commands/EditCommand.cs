@@ -72,6 +72,8 @@ internal sealed class EditCommand
     {
         this.global = global;
         deviceCheck.AcceptOnlyFromAmong(DeviceCheck.Auto, DeviceCheck.Require, DeviceCheck.Skip);
+        NameCompletions.AddDomains(target, global);
+        NameCompletions.AddNetworks(network, global);
         Command = catalog.Add(
             new Command("edit", "Edit a guest (L1) for nesting: host-passthrough CPU, virtio-scsi, a SCSI LUN, a NIC. Atomic on a connection, " +
                 "in place and atomic on a file, idempotent: a second run changes nothing.")
