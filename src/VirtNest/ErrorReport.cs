@@ -60,7 +60,7 @@ internal static class ErrorReport
     }
 
     /// <summary>Line breaks inside libvirt's or the OS's text would split the paragraph: fold them into spaces.</summary>
-    private static string OneParagraph(string text)
+    public static string OneParagraph(string text)
     {
         var builder = new StringBuilder(text.Length);
         var space = false;

@@ -13,7 +13,9 @@ internal static class VirtNestApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var cli = new VirtNestCli();
-        var parseResult = cli.Root.Parse(args);
+        // No POSIX bundling (-qc): no option here is worth it, and with it the [suggest] directive loses the word being
+        // completed after a leading short option (System.CommandLine 3.0.0).
+        var parseResult = cli.Root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
             return UsageError(parseResult, error);
@@ -42,7 +44,7 @@ internal static class VirtNestApp
             .Append(parseResult.CommandResult.Command).Where(c => c is not RootCommand).Select(c => c.Name));
         var help = command.Length == 0 ? "virt-nest --help" : $"virt-nest {command} --help";
         var messages = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
-        error.WriteLine($"virt-nest: usage error: {messages} See '{help}'.");
+        error.WriteLine(ErrorReport.OneParagraph($"virt-nest: usage error: {messages} See '{help}'."));
         return ExitCodes.Usage;
     }
 }

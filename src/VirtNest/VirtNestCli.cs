@@ -25,6 +25,7 @@ internal sealed class VirtNestCli
             new Example("virt-nest check", "is this machine ready for nested KVM?"),
             new Example("virt-nest -c qemu:///system edit nested-L1 --host-passthrough --virtio-scsi --lun /dev/sdb", "make L1 a nesting guest"));
         HelpLayout.Install(Root, Catalog);
+        VersionAction.Install(Root);
     }
 
     public RootCommand Root { get; }

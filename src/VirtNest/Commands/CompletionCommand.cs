@@ -10,8 +10,10 @@ namespace LibvirtNested.Cli.Commands;
 internal sealed class CompletionCommand
 {
     /// <summary>
-    /// The script. COMP_LINE without its first word (the command name) and COMP_POINT moved back by as much go to the
-    /// directive; compgen is not used, because the directive already filters by the word under the cursor.
+    /// The script. COMP_LINE up to the cursor, without its first word (the command name), goes to the directive; the
+    /// candidates are then kept only if they start with the word under the cursor (the directive does not filter
+    /// fixed values such as --device-check's). The word is cut at whitespace only, not at bash's COMP_WORDBREAKS, so a
+    /// URI such as test:///default stays one word.
     /// </summary>
     public const string BashScript = """
         # bash completion for virt-nest; load it with
@@ -23,10 +25,14 @@ internal sealed class CompletionCommand
             local command="${line%%[[:space:]]*}"
             local rest="${line:${#command}}"
             rest="${rest#"${rest%%[![:space:]]*}"}"
-            local IFS=$'\n'
-            COMPREPLY=( $("$command" "[suggest:${#rest}]" "$rest" 2>/dev/null) )
+            local current="${line##*[[:space:]]}"
+            local candidate
+            COMPREPLY=()
+            while IFS= read -r candidate; do
+                [[ -n "$candidate" && "$candidate" == "$current"* ]] && COMPREPLY+=( "$candidate" )
+            done < <("$command" "[suggest:${#rest}]" "$rest" 2>/dev/null)
         }
-        complete -o default -o nospace -F _virt_nest_complete virt-nest
+        complete -o default -F _virt_nest_complete virt-nest
         """;
 
     private readonly Argument<string> shell = new("shell") { Description = "The shell: bash", HelpName = "SHELL" };
