@@ -103,7 +103,7 @@ internal static class ReferenceDocument
         {
             // Windows-style /? and /h aliases mean nothing in a Linux shell.
             var names = string.Join(", ", option.Aliases.Where(a => !a.StartsWith('/')).Order(StringComparer.Ordinal).Append(option.Name).Select(n => $"`{n}`"));
-            var value = option.Arity.MaximumNumberOfValues == 0 ? string.Empty : $" `{option.HelpName ?? "VALUE"}`";
+            var value = option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool) ? string.Empty : $" `{option.HelpName ?? "VALUE"}`";
             var meaning = Cell(option.Description);
             if (option.Required)
             {

@@ -78,13 +78,16 @@ internal sealed class CheckCommand
             context.Out.WriteLine(report);
         }
 
-        return report.Verdict switch
-        {
-            ReadinessVerdict.Ready => ExitCodes.Success,
-            ReadinessVerdict.NotReady => ExitCodes.NotReady,
-            _ => ExitCodes.ReadinessUnknown,
-        };
+        return ExitCodeOf(report.Verdict);
     }
+
+    /// <summary>The exit code of <c>check</c> for a verdict: 0 ready, 3 not ready, 4 unknown (and any verdict a later library adds).</summary>
+    internal static int ExitCodeOf(ReadinessVerdict verdict) => verdict switch
+    {
+        ReadinessVerdict.Ready => ExitCodes.Success,
+        ReadinessVerdict.NotReady => ExitCodes.NotReady,
+        _ => ExitCodes.ReadinessUnknown,
+    };
 
     private int Fix(CommandContext context, NestedReadinessReport report)
     {
