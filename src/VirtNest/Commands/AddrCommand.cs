@@ -34,6 +34,13 @@ internal sealed class AddrCommand
         DefaultValueFactory = _ => "lease",
     };
 
+    private readonly Option<string[]> interfaceNames = new("--interface")
+    {
+        Description = "With --wait: wait for these interfaces only (their names on the host, e.g. vnet0); repeatable",
+        HelpName = "NAME",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private readonly Option<bool> json = new("--json")
     {
         Description = "Print the interfaces as JSON: name, mac, addresses with prefix",
@@ -48,7 +55,7 @@ internal sealed class AddrCommand
             new Command("addr", "Print a running guest's interfaces and addresses (DHCP leases, guest agent or ARP), optionally waiting for them: " +
                 "instead of nmap -sP over the subnet.")
             {
-                domainName, wait, source, json,
+                domainName, wait, source, interfaceNames, json,
             },
             new Example("virt-nest addr nested-L2 --wait", "wait up to 2 minutes for L2's DHCP lease and print it"),
             new Example("virt-nest addr nested-L2 --wait 5m --source agent --json", "ask the guest agent, as JSON"),
@@ -74,7 +81,8 @@ internal sealed class AddrCommand
         if (timeout is { } limit)
         {
             context.Note($"Waiting up to {Format(limit)} for the addresses of '{domain.Name}' ({Names.Of(addressSource)})...");
-            var options = new DomainAddressWaitOptions { Source = addressSource, Progress = new WaitProgress(context, limit) };
+            var names = context.Get(interfaceNames) is { Length: > 0 } some ? some : null;
+            var options = new DomainAddressWaitOptions { Source = addressSource, Interfaces = names, Progress = new WaitProgress(context, limit) };
             try
             {
                 interfaces = await domain.WaitForAddressesAsync(limit, options, cancellationToken).ConfigureAwait(false);

@@ -117,6 +117,11 @@ internal sealed class CreateCommand
             throw new UsageException("create: give --location or --cdrom, not both.");
         }
 
+        if (context.Get(vcpus) is < 1 or > 65535)
+        {
+            throw new UsageException($"--vcpus {context.Get(vcpus)}: a guest has 1 to 65535 vCPUs.");
+        }
+
         var builder = new DomainBuilder(context.Get(name))
             .WithMemory(ParseMemory(context.Get(memory)))
             .WithVcpus(context.Get(vcpus));
