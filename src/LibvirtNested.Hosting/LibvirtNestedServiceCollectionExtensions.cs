@@ -53,7 +53,14 @@ public static class LibvirtNestedServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         AddCore(services);
         services.AddOptions<LibvirtNested.Hosting.LibvirtNestedOptions>().Bind(configuration);
-        services.AddOptions<LibvirtNested.LibvirtConnectionOptions>().Bind(configuration);
+        // Through the bindable settings type: LibvirtConnectionOptions.LoggerFactory is a service the generated binder
+        // cannot handle (see LibvirtConnectionSettings).
+        services.AddOptions<LibvirtNested.LibvirtConnectionOptions>().Configure(options =>
+        {
+            var settings = new LibvirtNested.Hosting.LibvirtConnectionSettings();
+            configuration.Bind(settings);
+            settings.ApplyTo(options);
+        });
         return services;
     }
 

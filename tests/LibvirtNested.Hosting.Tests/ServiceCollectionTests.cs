@@ -61,6 +61,46 @@ public sealed class ServiceCollectionTests
     }
 
     [Test]
+    public void Connection_options_are_bound_from_the_same_section_and_keys_it_lacks_keep_their_defaults()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LibvirtNested:Uri"] = TestUri,
+                ["LibvirtNested:KeepAliveInterval"] = "00:00:07",
+                ["LibvirtNested:KeepAliveCount"] = "3",
+                ["LibvirtNested:ReconnectMaxDelay"] = "00:02:00",
+            })
+            .Build();
+        var fromHost = new ListLoggerProvider();
+        using var provider = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(fromHost))
+            .AddLibvirtNested(configuration.GetSection(LibvirtNestedOptions.SectionName))
+            .BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<LibvirtConnectionOptions>>().Value;
+
+        Assert.That(options.KeepAliveInterval, Is.EqualTo(TimeSpan.FromSeconds(7)));
+        Assert.That(options.KeepAliveCount, Is.EqualTo(3));
+        Assert.That(options.ReconnectMaxDelay, Is.EqualTo(TimeSpan.FromMinutes(2)));
+        Assert.That(options.ReconnectDelay, Is.EqualTo(new LibvirtConnectionOptions().ReconnectDelay), "not in configuration: the default");
+        Assert.That(options.LoggerFactory, Is.Not.Null, "the container's logger factory, not configuration");
+    }
+
+    [Test]
+    public void Every_settable_connection_option_but_the_logger_factory_is_bindable_from_configuration()
+    {
+        // The generated binder binds LibvirtConnectionSettings, not the options type: a new option must be added there.
+        var settable = typeof(LibvirtConnectionOptions).GetProperties()
+            .Where(p => p.SetMethod is { IsPublic: true } && p.Name != nameof(LibvirtConnectionOptions.LoggerFactory))
+            .Select(p => (p.Name, Type: p.PropertyType));
+        var bindable = typeof(LibvirtConnectionSettings).GetProperties()
+            .Select(p => (p.Name, Type: Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType));
+
+        Assert.That(bindable, Is.EquivalentTo(settable));
+    }
+
+    [Test]
     public void An_empty_uri_fails_options_validation_naming_the_setting()
     {
         using var provider = new ServiceCollection().AddLibvirtNested(o => o.Uri = " ").BuildServiceProvider();

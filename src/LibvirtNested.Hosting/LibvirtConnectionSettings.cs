@@ -1,0 +1,46 @@
+namespace LibvirtNested.Hosting;
+
+/// <summary>
+/// The configuration-bindable part of <see cref="LibvirtConnectionOptions"/>: every settable option that is data.
+/// <see cref="LibvirtConnectionOptions.LoggerFactory"/> is a service, not data, and comes from the container.
+/// </summary>
+/// <remarks>
+/// Why a separate type: the configuration binding source generator (trim- and AOT-safe, unlike the reflection binder)
+/// refuses to generate code for a type with an interface-typed property it cannot construct. Each property is nullable
+/// so that only keys present in configuration overwrite an option, as the reflection binder did.
+/// ServiceCollectionTests proves that every other settable option of <see cref="LibvirtConnectionOptions"/> is here.
+/// </remarks>
+internal sealed class LibvirtConnectionSettings
+{
+    public TimeSpan? KeepAliveInterval { get; set; }
+
+    public int? KeepAliveCount { get; set; }
+
+    public TimeSpan? ReconnectDelay { get; set; }
+
+    public TimeSpan? ReconnectMaxDelay { get; set; }
+
+    /// <summary>Copies the values configuration named onto <paramref name="options"/>.</summary>
+    public void ApplyTo(LibvirtConnectionOptions options)
+    {
+        if (KeepAliveInterval is { } interval)
+        {
+            options.KeepAliveInterval = interval;
+        }
+
+        if (KeepAliveCount is { } count)
+        {
+            options.KeepAliveCount = count;
+        }
+
+        if (ReconnectDelay is { } delay)
+        {
+            options.ReconnectDelay = delay;
+        }
+
+        if (ReconnectMaxDelay is { } maxDelay)
+        {
+            options.ReconnectMaxDelay = maxDelay;
+        }
+    }
+}
