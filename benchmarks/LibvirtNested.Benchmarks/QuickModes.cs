@@ -58,6 +58,9 @@ public static class QuickModes
             case "fleet":
                 exitCode = FleetBenchmark.Run(Count(args, 1, 8), Count(args, 2, 250));
                 return true;
+            case "many-domains":
+                exitCode = ManyDomainsBenchmark.Run(Count(args, 1, 10_000), Count(args, 2, 3));
+                return true;
             case "pool-limit":
                 exitCode = FleetBenchmark.RunLimit(Count(args, 1, 20_000), Count(args, 2, 32));
                 return true;
