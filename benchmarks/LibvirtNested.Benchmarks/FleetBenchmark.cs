@@ -22,6 +22,7 @@ public static class FleetBenchmark
         var uris = fleet.Daemons.Select(d => d.UnixUri).ToList();
         Warm(uris);
         var baseline = Settle();
+        var descriptorsBefore = Descriptors();
         Console.WriteLine($"before: {baseline}");
         var sizes = new List<int>();
         for (var n = 1; n < hosts; n *= 2)
@@ -43,6 +44,11 @@ public static class FleetBenchmark
         var after = Settle();
         Console.WriteLine($"after:  {after}");
         Console.WriteLine($"growth: {after.OtherThreads - baseline.OtherThreads} non-pool threads, {after.Descriptors - baseline.Descriptors} descriptors");
+        var descriptorsAfter = Descriptors();
+        foreach (var (fd, target) in descriptorsAfter.Where(d => !descriptorsBefore.TryGetValue(d.Key, out var was) || was != d.Value))
+        {
+            Console.WriteLine($"  new descriptor {fd} -> {target}");
+        }
         return killed.SurvivorsFinished == hosts - 1 && after.Descriptors <= baseline.Descriptors && after.OtherThreads <= baseline.OtherThreads ? 0 : 1;
     }
 
@@ -150,6 +156,25 @@ public static class FleetBenchmark
 
         Thread.Sleep(TimeSpan.FromSeconds(2));
         return ProcessFigures.Now();
+    }
+
+    /// <summary>Each open descriptor and what it points to (socket, pipe, anon_inode:[eventfd], a file).</summary>
+    private static Dictionary<string, string> Descriptors()
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var fd in Directory.GetFiles("/proc/self/fd"))
+        {
+            try
+            {
+                result[Path.GetFileName(fd)] = new FileInfo(fd).LinkTarget ?? "?";
+            }
+            catch (IOException)
+            {
+                // Closed between the listing and the read (the listing's own descriptor).
+            }
+        }
+
+        return result;
     }
 
     private static LibvirtHostPoolOptions Options(IEnumerable<string> uris)
