@@ -26,6 +26,13 @@ if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
 fi
 export LIBVIRTNESTED_DAEMON_STARTED=$daemon
 
+# Host pool (issue 10): tests/LibvirtNested.IntegrationTests/Pool starts its own three daemons with
+# scripts/libvirtd-fleet.sh (prefix lvpool, unix sockets only, ~10 s) and needs the fleet's packages; the tests run
+# in the integration project below (~1 min). Idempotent: nothing is installed twice.
+if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
+  bash scripts/libvirtd-fleet.sh install >/dev/null || echo "test.sh: the fleet's packages could not be installed; the pool's fleet tests will report why." >&2
+fi
+
 rm -rf "$results"
 dotnet build LibvirtNested.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 status=0

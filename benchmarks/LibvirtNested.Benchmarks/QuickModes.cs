@@ -55,6 +55,15 @@ public static class QuickModes
             case "events":
                 exitCode = EventBenchmark.Run(Count(args, 1, 100_000), Count(args, 2, 3), Count(args, 3, 5_000));
                 return true;
+            case "fleet":
+                exitCode = FleetBenchmark.Run(Count(args, 1, 8), Count(args, 2, 250));
+                return true;
+            case "many-domains":
+                exitCode = ManyDomainsBenchmark.Run(Count(args, 1, 10_000), Count(args, 2, 3));
+                return true;
+            case "pool-limit":
+                exitCode = FleetBenchmark.RunLimit(Count(args, 1, 20_000), Count(args, 2, 32));
+                return true;
             case "events-csharp":
                 EventBenchmark.RunCSharpOnly(Count(args, 1, 100_000), Count(args, 2, 5_000));
                 return true;

@@ -150,6 +150,12 @@ public sealed partial class LibvirtDomain : LibvirtObject
         return new DomainStateInfo((DomainState)state, reason);
     }
 
+    /// <summary>State, memory and virtual CPUs in one round trip (<c>virDomainGetInfo</c>, <c>virsh dominfo</c>).</summary>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ObjectDisposedException">This object was disposed.</exception>
+    /// <exception cref="LibvirtException">libvirt failed, e.g. <see cref="LibvirtNotFoundException"/> when the domain was undefined meanwhile.</exception>
+    public DomainInfo GetInfo() => LibvirtProxy.DomainInfo(Handle);
+
     /// <summary>Attaches a device (<c>virDomainAttachDeviceFlags</c>, <c>virsh attach-device</c>).</summary>
     /// <param name="deviceXml">One device element, e.g. <c>&lt;disk&gt;</c> or <c>&lt;interface&gt;</c>.</param>
     /// <param name="scope">Live guest, persistent definition, or both.</param>

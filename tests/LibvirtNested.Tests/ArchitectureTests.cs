@@ -183,7 +183,7 @@ public class ArchitectureTests
             || type.DeclaringType is { } outer && Generated(outer);
 
         var unclassified = Client.GetTypes()
-            .Where(t => !(t.Namespace is "LibvirtNested" or "LibvirtNested.Internal" || IsInterop(t) || IsHost(t) || IsDiagnostics(t)))
+            .Where(t => !(t.Namespace is "LibvirtNested" or "LibvirtNested.Internal" || IsInterop(t) || IsHost(t) || IsDiagnostics(t) || IsFleet(t)))
             .Concat(Xml.GetTypes().Where(t => t.Namespace?.StartsWith("LibvirtNested.Xml", StringComparison.Ordinal) != true))
             .Where(t => t.Namespace is not null && !Generated(t))
             .Select(t => $"{t.Assembly.GetName().Name}: {t.FullName}")
@@ -206,6 +206,22 @@ public class ArchitectureTests
         }
 
         Assert.That(diagnostics.Select(t => t.Name), Does.Contain("LibvirtDiagnostics").And.Contain("LibvirtLog"));
+        Assert.That(offenders, Is.Empty);
+    }
+
+    /// <summary>The host pool is built on the public client only (connections, domains, capabilities): it never reaches interop.</summary>
+    [Test]
+    public void Fleet_types_use_the_public_client_and_never_reach_interop()
+    {
+        var fleet = Client.GetTypes().Where(IsFleet).ToList();
+        var offenders = new List<string>();
+        foreach (var method in fleet.SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared))))
+        {
+            offenders.AddRange(ReferencedMembers(method).Where(r => (r.DeclaringType is { } declaring && IsInterop(declaring)) || (r is Type t && IsInterop(t)))
+                .Select(r => $"{method.DeclaringType}.{method.Name} references {r.DeclaringType}.{r.Name}"));
+        }
+
+        Assert.That(fleet.Select(t => t.Name), Does.Contain("LibvirtHostPool"));
         Assert.That(offenders, Is.Empty);
     }
 
@@ -301,6 +317,8 @@ public class ArchitectureTests
     private static bool IsLibvirtInterop(Type type) => IsInterop(type) && !IsLibc(type);
 
     private static bool IsDiagnostics(Type type) => type.Namespace == "LibvirtNested.Diagnostics";
+
+    private static bool IsFleet(Type type) => type.Namespace == "LibvirtNested.Fleet";
 
     private static bool IsInterop(Type type) => type.Namespace?.StartsWith("LibvirtNested.Interop", StringComparison.Ordinal) == true;
 

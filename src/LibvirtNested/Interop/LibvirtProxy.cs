@@ -22,6 +22,45 @@ internal static unsafe class LibvirtProxy
         return Guid.Parse(new ReadOnlySpan<byte>(buffer, Libvirt.VIR_UUID_STRING_BUFLEN - 1));
     }
 
+    internal static LibvirtNodeInfo NodeInfo(ConnectHandle connection)
+    {
+        VirNodeInfo info;
+        LibvirtCall.Begin(nameof(Libvirt.virNodeGetInfo)).Check(Libvirt.virNodeGetInfo(connection, &info));
+        var model = new ReadOnlySpan<byte>(info.Model, 32);
+        var end = model.IndexOf((byte)0);
+        return new LibvirtNodeInfo
+        {
+            CpuModel = System.Text.Encoding.UTF8.GetString(end < 0 ? model : model[..end]),
+            MemoryBytes = (ulong)info.Memory * 1024,
+            Cpus = (int)info.Cpus,
+            Mhz = (int)info.Mhz,
+            NumaNodes = (int)info.Nodes,
+            Sockets = (int)info.Sockets,
+            CoresPerSocket = (int)info.Cores,
+            ThreadsPerCore = (int)info.Threads,
+        };
+    }
+
+    /// <summary><c>virNodeGetFreeMemory</c> answers 0 on failure; libvirt then always sets an error (one of no cause when the driver just counted 0).</summary>
+    internal static ulong NodeFreeMemory(ConnectHandle connection)
+    {
+        var call = LibvirtCall.Begin(nameof(Libvirt.virNodeGetFreeMemory));
+        var free = Libvirt.virNodeGetFreeMemory(connection);
+        if (free == 0)
+        {
+            throw call.Fail();
+        }
+
+        call.Succeeded();
+        return free;
+    }
+
+    internal static DomainInfo DomainInfo(DomainHandle domain)
+    {
+        LibvirtCall.Begin(nameof(Libvirt.virDomainGetInfo)).Check(Libvirt.virDomainGetInfo(domain, out var info));
+        return new DomainInfo((DomainState)info.State, (ulong)info.MaxMem * 1024, (ulong)info.Memory * 1024, info.NrVirtCpu, TimeSpan.FromTicks((long)(info.CpuTime / 100)));
+    }
+
     internal static DomainHandle[] ListAllDomains(ConnectHandle connection, uint flags)
     {
         nint* array = null;

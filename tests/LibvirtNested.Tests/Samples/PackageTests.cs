@@ -129,11 +129,13 @@ public sealed class PackageTests
     [Test]
     public void The_core_package_depends_on_nothing_heavier_than_logging_abstractions_and_hosting_brings_the_rest()
     {
-        // ARCHITECTURE.md: a user of the native client alone never pulls DI, options or health checks.
+        // ARCHITECTURE.md: a user of the native client alone never pulls DI, options or health checks; Polly.Core (the host
+        // pool's retry and backoff, issue 10) is the one dependency it allows beside logging abstractions.
         var core = Dependencies(Path.Combine(packages, $"LibvirtNested.{version}.nupkg")).Select(d => d.Id);
         var hosting = Dependencies(Path.Combine(packages, $"LibvirtNested.Hosting.{version}.nupkg")).Select(d => d.Id);
 
-        Assert.That(core, Is.EquivalentTo(new[] { "LibvirtNested.Xml", "Microsoft.Extensions.Logging.Abstractions" }));
+        Assert.That(core, Is.EquivalentTo(new[] { "LibvirtNested.Xml", "Microsoft.Extensions.Logging.Abstractions", "Polly.Core" }));
+        Assert.That(Dependencies(Path.Combine(packages, $"LibvirtNested.{version}.nupkg")).Single(d => d.Id == "Polly.Core").Version, Does.StartWith("8.9.1"));
         Assert.That(hosting, Does.Contain("Microsoft.Extensions.DependencyInjection.Abstractions").And.Contain("Microsoft.Extensions.Diagnostics.HealthChecks"));
         Assert.That(Dependencies(Path.Combine(packages, $"LibvirtNested.{version}.nupkg")).Where(d => d.Id.StartsWith("Microsoft.", StringComparison.Ordinal)),
             Has.All.Matches<(string Id, string Version)>(d => d.Version.StartsWith("10.0.", StringComparison.Ordinal)), "the 10.0 line: no forced upgrade on .NET 10");
