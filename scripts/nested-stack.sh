@@ -17,6 +17,8 @@
 #   --l1 MODE     auto (default): KVM for L1 when L0 can nest, else TCG
 #   --no-install  install nothing; refuse when something is missing
 #   --work DIR    where everything is written (default artifacts/nested-stack); nothing is left elsewhere
+# Tunables: NESTED_STACK_TOTAL_LIMIT (s, default 900), NESTED_STACK_ASSETS_LIMIT (s, 300), NESTED_STACK_MIN_MEM_MB
+# (3072), NESTED_STACK_MIN_DISK_MB (1536).
 # Results: DIR/results.json (read by tests/LibvirtNested.NestedStack.Tests), progress on stdout.
 # Exit codes: 0 done, 2 refused (cannot run here), 3 a stage failed or went over its time limit, 130 interrupted.
 set -uo pipefail
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
     --l1) l1_mode=${2:?--l1 needs auto, kvm or tcg}; shift ;;
     --no-install) install=no ;;
     --work) work=${2:?--work needs a directory}; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "nested-stack: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -40,8 +42,8 @@ case $l1_mode in auto|kvm|tcg) ;; *) echo "nested-stack: --l1 must be auto, kvm 
 
 KVER_GLOB='linux-image-6.1.0-*-amd64'
 # Minimums for L1 (2 GiB guest RAM, ~1.6 GB used) plus L0's own work, and the unpacked kernel and images.
-MIN_MEM_MB=3072
-MIN_DISK_MB=1536
+MIN_MEM_MB=${NESTED_STACK_MIN_MEM_MB:-3072}
+MIN_DISK_MB=${NESTED_STACK_MIN_DISK_MB:-1536}
 ASSETS_LIMIT=${NESTED_STACK_ASSETS_LIMIT:-300}
 TOTAL_LIMIT=${NESTED_STACK_TOTAL_LIMIT:-900}
 L1_NAME=lvn-it-nested-l1
@@ -86,7 +88,8 @@ teardown() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$driver_pid" ] && kill -0 "$driver_pid" 2>/dev/null; then
-    kill -INT "$driver_pid" 2>/dev/null      # the driver tears down L2, the network and L1 itself
+    # SIGTERM, not SIGINT: a background job of a script ignores SIGINT. The driver tears down L2, the network and L1.
+    kill -TERM "$driver_pid" 2>/dev/null
     for _ in $(seq 1 300); do kill -0 "$driver_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$driver_pid" 2>/dev/null
   fi

@@ -195,9 +195,12 @@ internal sealed class StackCommand
 
     private void NetworkInL1()
     {
-        // perf kvm stat records in L1 from now until L2 has its address: starting perf is slow under TCG, so it
-        // starts while the network comes up, and records L2's whole boot.
-        StartL1Command("perf-record", "echo $$ > /tmp/perf-record.pid; exec perf kvm stat record -a -o /tmp/perf.data");
+        // perf kvm stat in L1. Starting perf takes minutes under TCG, so it starts now, while the network comes up;
+        // it records while its workload runs: the workload marks the start, then waits for L0's stop file. The
+        // report goes to stderr.
+        StartL1Command("perf-record", string.Join('\n',
+            "perf kvm stat record -a -o /tmp/perf.data -- sh -c ': > /lvshare/perf-recording; until [ -e /lvshare/perf-stop ]; do sleep 0.5; done'",
+            "perf kvm -i /tmp/perf.data stat report --event=vmexit > /lvshare/perf-kvm-stat-report.txt 2>&1"));
         var network = new NatNetworkBuilder(options.Network)
             .WithBridge("virbr1")
             .WithSubnet("192.168.166.0/24")
@@ -291,13 +294,18 @@ internal sealed class StackCommand
 
     private async Task PerfAsync(CancellationToken cancellationToken)
     {
-        // SIGINT ends the recording and perf writes its data; the report goes to stderr.
-        StartL1Command("perf-report", string.Join('\n',
-            "pid=$(cat /tmp/perf-record.pid)",
-            "kill -INT \"$pid\"",
-            "while kill -0 \"$pid\" 2>/dev/null; do sleep 0.5; done",
-            "perf kvm -i /tmp/perf.data stat report --event=vmexit > /lvshare/perf-kvm-stat-report.txt 2>&1"));
-        var done = Path.Combine(options.Share, "cmd", "perf-report.done");
+        // At least PerfWindow of recording while L2 runs (it started before this stage), then stop.
+        var recording = Path.Combine(options.Share, "perf-recording");
+        while (!File.Exists(recording))
+        {
+            await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recordingSince = DateTime.UtcNow;
+        await Task.Delay(PerfWindow, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(options.Share, "perf-stop"), string.Empty, cancellationToken).ConfigureAwait(false);
+        results.Perf.SecondsRecordedAfterL2Address = Math.Round((DateTime.UtcNow - recordingSince).TotalSeconds, 1);
+        var done = Path.Combine(options.Share, "cmd", "perf-record.done");
         while (!File.Exists(done))
         {
             await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
@@ -307,7 +315,7 @@ internal sealed class StackCommand
         var exit = (await File.ReadAllTextAsync(done, cancellationToken).ConfigureAwait(false)).Trim();
         if (exit != "0" || !File.Exists(reportFile))
         {
-            throw new InvalidOperationException($"perf kvm stat in L1 exited {exit}: {File.ReadAllText(Path.Combine(options.Share, "cmd", "perf-record.out"))} {File.ReadAllText(Path.Combine(options.Share, "cmd", "perf-report.out"))}");
+            throw new InvalidOperationException($"perf kvm stat in L1 exited {exit}: {File.ReadAllText(Path.Combine(options.Share, "cmd", "perf-record.out"))}");
         }
 
         var report = PerfKvmStatReport.Parse(await File.ReadAllTextAsync(reportFile, cancellationToken).ConfigureAwait(false));
@@ -321,6 +329,9 @@ internal sealed class StackCommand
             Console.WriteLine($"   {row.Name,-24} {row.Samples,9} {row.SamplesPercent,7:0.00}% {row.TimePercent,7:0.00}% {row.MeanMicroseconds,10:0.00} us");
         }
     }
+
+    // How long perf keeps recording once it runs and L2 has its address: L2's timer and idle exits keep coming.
+    private static readonly TimeSpan PerfWindow = TimeSpan.FromSeconds(15);
 
     private LibvirtConnection L1 => l1 ?? throw new InvalidOperationException("Not connected to L1's libvirtd.");
 

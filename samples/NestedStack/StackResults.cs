@@ -122,6 +122,9 @@ internal sealed class PerfResults
 
     public long? TotalSamples { get; set; }
 
+    /// <summary>How long perf recorded after L2 had its address (it may have recorded L2's boot before).</summary>
+    public double? SecondsRecordedAfterL2Address { get; set; }
+
     public List<PerfRow> Rows { get; } = [];
 }
 
