@@ -34,8 +34,8 @@ status=0
 # (TCG, or KVM when this machine can nest), L2 under KVM inside L1, the NAT network, the SCSI LUN, perf kvm stat. It
 # writes artifacts/nested-stack/results.json, which tests/LibvirtNested.NestedStack.Tests (run with every project
 # below, so they count in the total) assert on. It runs here, at a clean point: the same sandbox daemon is up and no
-# other test uses it yet, and it removes L1 and L2 before returning. 600 s in all (about 4 min on a quiet 2-core
-# machine); a stage over its limit fails the tests. Not optional: without the daemon (not root) the results are
+# other test uses it yet, and it removes L1 and L2 before returning. 600 s in all (6.5–8 min measured on a 2-core
+# machine at load 20–40; a quiet CI machine should need less); a stage over its limit fails the tests. Not optional: without the daemon (not root) the results are
 # missing and the tests fail on CI (CI=true) and say why elsewhere.
 if [ "$daemon" = yes ]; then
   export LIBVIRTNESTED_NESTED_STACK_RESULTS="$root/artifacts/nested-stack/results.json"
