@@ -180,7 +180,22 @@ public sealed class DomainCpu : XmlView
     /// <see langword="null"/> keeps any existing <c>migratable</c> attribute; otherwise it is set to <c>on</c> or <c>off</c>.
     /// </param>
     /// <returns>This view.</returns>
-    public DomainCpu SetHostPassthrough(bool? migratable = null)
+    public DomainCpu SetHostPassthrough(bool? migratable = null) => SetHostCpuMode(DomainCpuMode.HostPassthrough, migratable);
+
+    /// <summary>
+    /// Makes this CPU <c>maximum</c> (libvirt 7.1.0 and later): the most capable CPU the hypervisor can give. It is
+    /// what a nested guest needs when host-passthrough is not available, as for an emulated (<c>type='qemu'</c>, TCG)
+    /// guest, where it maps to QEMU's <c>-cpu max</c>. The edit is the one of <see cref="SetHostPassthrough"/> with
+    /// <c>mode='maximum'</c>: <c>match</c>, <c>&lt;model&gt;</c> and <c>&lt;vendor&gt;</c> are removed; <c>check</c>,
+    /// topology, features, NUMA, cache and unknown content are kept. Idempotent.
+    /// </summary>
+    /// <param name="migratable">
+    /// <see langword="null"/> keeps any existing <c>migratable</c> attribute; otherwise it is set to <c>on</c> or <c>off</c>.
+    /// </param>
+    /// <returns>This view.</returns>
+    public DomainCpu SetMaximum(bool? migratable = null) => SetHostCpuMode(DomainCpuMode.Maximum, migratable);
+
+    private DomainCpu SetHostCpuMode(DomainCpuMode target, bool? migratable)
     {
         var mode = Element.Attribute("mode");
         if (mode is null)
@@ -188,12 +203,12 @@ public sealed class DomainCpu : XmlView
             // libvirt writes mode first; a new attribute would otherwise land after check or migratable.
             var others = Element.Attributes().ToList();
             Element.RemoveAttributes();
-            Element.Add(new XAttribute("mode", DomainCpuMode.HostPassthrough.Value));
+            Element.Add(new XAttribute("mode", target.Value));
             Element.Add(others);
         }
         else
         {
-            mode.Value = DomainCpuMode.HostPassthrough.Value;
+            mode.Value = target.Value;
         }
 
         SetAttribute("match", null);
