@@ -27,7 +27,13 @@ public static class LibvirtHostPoolServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         AddCore(services);
-        services.AddOptions<LibvirtHostPoolOptions>().Bind(configuration);
+        // Through the bindable settings type, as AddLibvirtNested does: the generated binder cannot bind the logger factory.
+        services.AddOptions<LibvirtHostPoolOptions>().Configure(options =>
+        {
+            var settings = new LibvirtNested.Hosting.LibvirtHostPoolSettings();
+            configuration.Bind(settings);
+            settings.ApplyTo(options);
+        });
         return services;
     }
 
