@@ -25,6 +25,20 @@ if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
 fi
 export LIBVIRTNESTED_DAEMON_STARTED=$daemon
 
+# Fleet stage (issue 10, remote transports): the integration tests start their own daemons through
+# tests/LibvirtNested.Testing's LibvirtFleet (scripts/libvirtd-fleet.sh: netns lvtransp-N plus a private mount
+# namespace each, sockets under /tmp, a bridge with 10.213.x.0/24, TCP+SASL, TLS and sshd listeners) and stop them
+# when they end. Here only the packages are installed (gnutls-bin, sasl2-bin, libsasl2-modules, openssh-server; no
+# service is started in the root namespace). Tests skip and say why where the fleet cannot start; with CI=true they fail.
+if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
+  fleet_started=$(date +%s)
+  if bash scripts/libvirtd-fleet.sh install; then
+    echo "test.sh: fleet packages ready ($(( $(date +%s) - fleet_started )) s); the transport tests start their own daemons" >&2
+  else
+    echo "test.sh: could not install the fleet's packages; the transport tests will report why." >&2
+  fi
+fi
+
 rm -rf "$results"
 dotnet build LibvirtNested.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 status=0

@@ -28,7 +28,7 @@ public enum LibvirtConnectionFailureCause
     /// <summary>The ssh host key is unknown or changed and was not accepted (<c>Host key verification failed.</c>, libssh <c>was not accepted</c>).</summary>
     HostKeyNotTrusted = 3,
 
-    /// <summary>The TLS server certificate is not signed by a CA in the client's <c>cacert.pem</c> (or is otherwise invalid).</summary>
+    /// <summary>The TLS server certificate is not signed by a CA in the client's <c>cacert.pem</c> (libvirt logged <c>hasn't got a known issuer</c>).</summary>
     ServerCertificateNotTrusted = 4,
 
     /// <summary>The TLS server certificate does not name the host of the URI (<c>owner does not match the hostname</c>).</summary>
@@ -45,4 +45,11 @@ public enum LibvirtConnectionFailureCause
     /// valid against its CA, an ssh key file that cannot be read.
     /// </summary>
     ClientCredentialsUnusable = 7,
+
+    /// <summary>
+    /// The client refused the TLS server certificate (<c>Failed to verify peer's certificate</c>) for a reason libvirt
+    /// only logged, and its log was not available (the application set <c>LIBVIRT_LOG_OUTPUTS</c> or <c>LIBVIRT_DEBUG</c>):
+    /// an untrusted issuer, a name mismatch, an expired certificate, ….
+    /// </summary>
+    ServerCertificateRejected = 8,
 }

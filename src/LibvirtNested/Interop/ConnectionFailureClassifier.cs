@@ -24,7 +24,10 @@ internal static class ConnectionFailureClassifier
 
         if (Has("Failed to verify peer's certificate"))
         {
-            return LibvirtConnectionFailureCause.ServerCertificateNotTrusted;
+            // The reason is only in what libvirt logged; without it (the application routes libvirt's log itself) it is unknown.
+            return Has("known issuer") || Has("signer not found") || Has("failed validation")
+                ? LibvirtConnectionFailureCause.ServerCertificateNotTrusted
+                : LibvirtConnectionFailureCause.ServerCertificateRejected;
         }
 
         if (Has("Unable to read TLS confirmation"))
