@@ -3,7 +3,8 @@
 #   libvirt0          libvirt.so.0 with the in-process test driver (test:///default) and the RelaxNG schemas
 #   libvirt-clients   virsh and virt-xml-validate (the schema oracle)
 #   libxml2-utils     xmllint, used by virt-xml-validate and by the test summary
-# The real daemon for integration tests is installed by scripts/libvirtd-sandbox.sh.
+# The real daemon for integration tests is installed by scripts/libvirtd-sandbox.sh; the remote-transport fleet
+# (gnutls-bin, sasl2-bin, libsasl2-modules, openssh-server) by scripts/libvirtd-fleet.sh install.
 set -euo pipefail
 PKGS=(libvirt0 libvirt-clients libxml2-utils "$@")
 missing=()

@@ -25,7 +25,10 @@
 #
 # Files a client needs (all under $LV_FLEET_STATE):
 #   pki/client/{cacert,clientcert,clientkey}.pem    pkipath= for qemu+tls:// (a CA-signed client certificate)
-#   ssh/id_ed25519, ssh/known_hosts                 keyfile= and known_hosts= for qemu+ssh:// / qemu+libssh://
+#   ssh/id_ed25519, ssh/known_hosts                 keyfile= (qemu+ssh://, qemu+libssh://), known_hosts= (libssh)
+#   ssh/ssh                                         command= for qemu+ssh://: ssh with the fleet's known_hosts
+#   ssh/ssh-unknown-hosts                           the same with an empty known_hosts (ssh/known_hosts.empty)
+#   ssh/refused_ed25519, pki/rogue/                 a key no sshd accepts; a foreign CA and a client cert it signed
 #   sasl-user, sasl-password                        the SASL user and password every daemon's passwd.db holds
 #   N/address, N/run/libvirt-sock, N/libvirtd.pid   per daemon
 #
@@ -117,7 +120,7 @@ fleet_make_credentials() {
     certtool --generate-certificate --load-privkey "$pki/rogue/clientkey.pem" \
       --load-ca-certificate "$pki/rogue/roguecacert.pem" --load-ca-privkey "$pki/rogue/cakey.pem" \
       --template "$pki/client.info" --outfile "$pki/rogue/clientcert.pem" 2>/dev/null
-    cp "$pki/cacert.pem" "$pki/rogue/cacert.pem"   # trusts the real server; presents the rogue client cert
+    cp "$pki/rogue/roguecacert.pem" "$pki/rogue/cacert.pem"   # a complete foreign PKI: trusts no fleet daemon
     [ -s "$pki/client/clientcert.pem" ] && [ -s "$pki/rogue/clientcert.pem" ] || { fleet_log "certtool failed"; return 1; }
   fi
   if fleet_has ssh && [ ! -e "$ssh/id_ed25519" ]; then
@@ -126,6 +129,16 @@ fleet_make_credentials() {
     ssh-keygen -q -t ed25519 -N '' -C "refused key" -f "$ssh/refused_ed25519"
     cp "$ssh/id_ed25519.pub" "$ssh/authorized_keys"
     : > "$ssh/known_hosts"
+    # libvirt's qemu+ssh:// transport runs "ssh" with the user's ~/.ssh/known_hosts and offers no URI parameter for
+    # another file (known_hosts= is for libssh/libssh2 only); its command= parameter names the ssh to run. This
+    # wrapper gives the tests the fleet's known_hosts without touching ~/.ssh (strict: an unknown key is refused).
+    printf '#!/bin/sh\nexec /usr/bin/ssh -F /dev/null -o UserKnownHostsFile=%s -o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes "$@"\n' \
+      "$ssh/known_hosts" > "$ssh/ssh"
+    chmod 755 "$ssh/ssh"
+    # The same with a known_hosts that names no host: the "unknown host key" case.
+    : > "$ssh/known_hosts.empty"
+    sed "s|$ssh/known_hosts|$ssh/known_hosts.empty|" "$ssh/ssh" > "$ssh/ssh-unknown-hosts"
+    chmod 755 "$ssh/ssh-unknown-hosts"
   fi
   if fleet_has tcp && [ ! -e "$LV_FLEET_STATE/sasl-password" ]; then
     printf '%s' "$LV_FLEET_SASL_USER" > "$LV_FLEET_STATE/sasl-user"

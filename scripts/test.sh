@@ -26,11 +26,19 @@ if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
 fi
 export LIBVIRTNESTED_DAEMON_STARTED=$daemon
 
-# Host pool (issue 10): tests/LibvirtNested.IntegrationTests/Pool starts its own three daemons with
-# scripts/libvirtd-fleet.sh (prefix lvpool, unix sockets only, ~10 s) and needs the fleet's packages; the tests run
-# in the integration project below (~1 min). Idempotent: nothing is installed twice.
+# Fleet stage (issue 10: remote transports and the host pool): the integration tests start their own daemons through
+# tests/LibvirtNested.Testing's LibvirtFleet (scripts/libvirtd-fleet.sh: netns PREFIX-N plus a private mount namespace
+# each, sockets under /tmp, a bridge with 10.213.x.0/24, TCP+SASL, TLS and sshd listeners; the transport tests use
+# prefix lvtransp, the pool's tests lvpool with unix sockets only) and stop them when they end. Here only the packages
+# are installed (gnutls-bin, sasl2-bin, libsasl2-modules, openssh-server; no service is started in the root
+# namespace). Tests skip and say why where the fleet cannot start; with CI=true they fail.
 if [ "$(id -u)" = 0 ] && [ "${LIBVIRTNESTED_NO_DAEMON:-}" != 1 ]; then
-  bash scripts/libvirtd-fleet.sh install >/dev/null || echo "test.sh: the fleet's packages could not be installed; the pool's fleet tests will report why." >&2
+  fleet_started=$(date +%s)
+  if bash scripts/libvirtd-fleet.sh install; then
+    echo "test.sh: fleet packages ready ($(( $(date +%s) - fleet_started )) s); the fleet tests start their own daemons" >&2
+  else
+    echo "test.sh: could not install the fleet's packages; the fleet tests will report why." >&2
+  fi
 fi
 
 rm -rf "$results"

@@ -107,7 +107,7 @@ public sealed partial class LibvirtConnection : IDisposable
         Libvirt.EnsureInitialized();
         var lease = keepAlive.AcquireEventLoop(uri, watchSocket: false);
         return Opened(
-            () => LibvirtCall.Begin(nameof(Libvirt.virConnectOpenReadOnly)).Check(Libvirt.virConnectOpenReadOnly(uri), opening: true), uri, keepAlive, lease, null);
+            () => LibvirtCall.BeginOpen(nameof(Libvirt.virConnectOpenReadOnly)).Check(Libvirt.virConnectOpenReadOnly(uri), opening: true), uri, keepAlive, lease, null);
     }
 
     /// <summary>
@@ -325,7 +325,7 @@ public sealed partial class LibvirtConnection : IDisposable
     /// <summary><c>virConnectOpen</c>, timed; a failure is logged (with libvirt's code and domain) before it is thrown.</summary>
     private static ConnectHandle OpenHandle(string uri, ILogger? logger)
     {
-        var call = LibvirtCall.Begin(nameof(Libvirt.virConnectOpen));
+        var call = LibvirtCall.BeginOpen(nameof(Libvirt.virConnectOpen));
         var opened = Libvirt.virConnectOpen(uri);
         if (opened.IsInvalid)
         {

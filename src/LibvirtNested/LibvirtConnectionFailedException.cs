@@ -25,8 +25,16 @@ public class LibvirtConnectionFailedException : LibvirtException
     {
     }
 
+    /// <summary>
+    /// Why the open failed, recognised from libvirt's error and what it logged meanwhile (<see cref="LibvirtException.LoggedDetails"/>):
+    /// rejected credentials, an untrusted host key or certificate, a wrong host name, …; <see cref="LibvirtConnectionFailureCause.Unknown"/>
+    /// when libvirt's text says nothing recognisable, or for an exception made without a libvirt error.
+    /// </summary>
+    public LibvirtConnectionFailureCause Cause { get; }
+
     internal LibvirtConnectionFailedException(LibvirtErrorInfo info, string? function, Exception? innerException = null)
         : base(info, function, innerException)
     {
+        Cause = ConnectionFailureClassifier.Classify(info);
     }
 }

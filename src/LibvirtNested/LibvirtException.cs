@@ -46,6 +46,7 @@ public class LibvirtException : Exception
         CodeName = LibvirtErrorNames.Code(info.Code);
         DomainName = LibvirtErrorNames.Domain(info.Domain);
         ExtraInfo = new[] { info.Str1, info.Str2, info.Str3 }.OfType<string>().ToArray();
+        LoggedDetails = info.Logged;
     }
 
     /// <summary>The libvirt error this exception was made from; null for one made without.</summary>
@@ -75,8 +76,18 @@ public class LibvirtException : Exception
     /// <summary><c>virError.str1</c>…<c>str3</c>: the extra strings libvirt attached, when any.</summary>
     public IReadOnlyList<string> ExtraInfo { get; } = [];
 
+    /// <summary>
+    /// What libvirt logged (<c>virLogMessage</c>, warnings and errors) on the failing thread while a connection open
+    /// (<c>virConnectOpen*</c>) failed, besides <see cref="LibvirtMessage"/>: where libvirt's remote transports put the
+    /// actual cause, e.g. "Certificate [session] owner does not match the hostname 10.0.0.2" behind "authentication
+    /// failed: Failed to verify peer's certificate". Also appended to <see cref="Exception.Message"/>. Empty for other
+    /// calls, and when the application set <c>LIBVIRT_LOG_OUTPUTS</c> or <c>LIBVIRT_DEBUG</c> itself (libvirt then logs
+    /// where those say; otherwise the library takes libvirt's log output off stderr).
+    /// </summary>
+    public IReadOnlyList<string> LoggedDetails { get; } = [];
+
     private static string Format(LibvirtErrorInfo info, string? function) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{info.Message} ({function ?? "libvirt"}: {LibvirtErrorNames.Code(info.Code) ?? "code " + info.Code.ToString(CultureInfo.InvariantCulture)}, {LibvirtErrorNames.Domain(info.Domain) ?? "domain " + info.Domain.ToString(CultureInfo.InvariantCulture)})");
+            $"{info.Message}{(info.Logged.Count > 0 ? " [libvirt logged: " + string.Join("; ", info.Logged) + "]" : string.Empty)} ({function ?? "libvirt"}: {LibvirtErrorNames.Code(info.Code) ?? "code " + info.Code.ToString(CultureInfo.InvariantCulture)}, {LibvirtErrorNames.Domain(info.Domain) ?? "domain " + info.Domain.ToString(CultureInfo.InvariantCulture)})");
 }

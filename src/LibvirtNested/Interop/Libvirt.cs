@@ -49,7 +49,11 @@ internal static unsafe partial class Libvirt
 
             Load(LibraryName);
 
-            if (virInitialize() < 0)
+            // libvirt reads LIBVIRT_LOG_OUTPUTS once, in virInitialize: its log output goes to the library, not stderr.
+            var logRedirected = LibvirtLogCapture.BeforeInitialize();
+            var initializedOk = virInitialize() >= 0;
+            LibvirtLogCapture.AfterInitialize(logRedirected);
+            if (!initializedOk)
             {
                 throw new LibvirtNotInstalledException(LibraryName, "virInitialize failed.");
             }

@@ -28,7 +28,7 @@ internal static unsafe class LibvirtAuth
                     Callback = &Callback,
                     CallbackData = (void*)GCHandle.ToIntPtr(stateHandle),
                 };
-                var call = LibvirtCall.Begin(nameof(Libvirt.virConnectOpenAuth));
+                var call = LibvirtCall.BeginOpen(nameof(Libvirt.virConnectOpenAuth));
                 var connection = Libvirt.virConnectOpenAuth(uri, &auth, flags);
                 if (connection.IsInvalid)
                 {

@@ -21,16 +21,25 @@ internal readonly struct LibvirtCall
 {
     private readonly string function;
     private readonly long started;
+    private readonly long logMark;
 
-    private LibvirtCall(string function, long started)
+    private LibvirtCall(string function, long started, long logMark)
     {
         this.function = function;
         this.started = started;
+        this.logMark = logMark;
     }
 
     /// <summary>Starts a call of <paramref name="function"/> (the C name, <c>nameof(Libvirt.virX)</c>).</summary>
     internal static LibvirtCall Begin(string function) =>
-        new(function, LibvirtDiagnostics.IsEnabled ? Stopwatch.GetTimestamp() : 0);
+        new(function, LibvirtDiagnostics.IsEnabled ? Stopwatch.GetTimestamp() : 0, -1);
+
+    /// <summary>
+    /// Starts a <c>virConnectOpen*</c> call: a failure also carries what libvirt logged on this thread meanwhile
+    /// (<see cref="LibvirtLogCapture"/>), where transports put the actual cause (a certificate's owner, its issuer).
+    /// </summary>
+    internal static LibvirtCall BeginOpen(string function) =>
+        new(function, LibvirtDiagnostics.IsEnabled ? Stopwatch.GetTimestamp() : 0, LibvirtLogCapture.Mark());
 
     /// <summary>Returns <paramref name="result"/>, or throws the typed exception when it is negative (libvirt's failure return).</summary>
     internal int Check(int result)
@@ -90,6 +99,17 @@ internal readonly struct LibvirtCall
     internal LibvirtErrorInfo TakeError()
     {
         var info = LibvirtError.TakeLast() ?? new LibvirtErrorInfo(1, 0, 2, $"{function} failed without reporting an error.");
+        if (logMark >= 0)
+        {
+            // libvirt logs the error it returns as well: only the other lines add anything.
+            var message = info.Message;
+            var logged = LibvirtLogCapture.Since(logMark).Where(text => text != message).Distinct().ToList();
+            if (logged.Count > 0)
+            {
+                info = info with { Logged = logged };
+            }
+        }
+
         if (started != 0)
         {
             LibvirtDiagnostics.RecordCall(function, started, info);

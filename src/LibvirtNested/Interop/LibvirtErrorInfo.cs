@@ -10,4 +10,8 @@ internal sealed record LibvirtErrorInfo(
     string? Str2 = null,
     string? Str3 = null,
     int Int1 = 0,
-    int Int2 = 0);
+    int Int2 = 0)
+{
+    /// <summary>What libvirt logged (warnings and errors) on the failing thread during a failed open, besides <see cref="Message"/>.</summary>
+    public IReadOnlyList<string> Logged { get; init; } = [];
+}

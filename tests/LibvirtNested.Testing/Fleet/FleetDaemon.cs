@@ -52,6 +52,15 @@ public sealed class FleetDaemon
     /// <summary><c>qemu+tls://address/system?pkipath=…</c> with the fleet's CA-signed client certificate.</summary>
     public string TlsUri => $"qemu+tls://{Address}/system?pkipath={Fleet.ClientPkiPath}";
 
+    /// <summary>
+    /// <c>qemu+ssh://root@address:2222/system?keyfile=…&amp;no_tty=1&amp;command=…</c>: libvirt runs ssh (BatchMode, no
+    /// prompt) with the fleet's key and, through <see cref="LibvirtFleet.SshCommand"/>, its known_hosts.
+    /// </summary>
+    public string SshUri => $"qemu+ssh://root@{Address}:{SshPort}/system?keyfile={Fleet.SshKeyFile}&no_tty=1&command={Fleet.SshCommand}";
+
+    /// <summary><c>qemu+libssh://root@address:2222/system?keyfile=…&amp;known_hosts=…&amp;sshauth=privkey</c>: libvirt's built-in ssh client, no ssh process.</summary>
+    public string LibsshUri => $"qemu+libssh://root@{Address}:{SshPort}/system?keyfile={Fleet.SshKeyFile}&known_hosts={Fleet.KnownHostsFile}&sshauth=privkey";
+
     /// <summary>The port the namespace's sshd listens on.</summary>
     public int SshPort => LibvirtFleet.SshPort;
 

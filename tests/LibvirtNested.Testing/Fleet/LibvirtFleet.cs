@@ -82,8 +82,20 @@ public sealed class LibvirtFleet : IDisposable
     /// <summary>A <c>pkipath</c> folder with the CA certificate and a client certificate/key the CA signed.</summary>
     public string ClientPkiPath => Path.Combine(StateDirectory, "pki", "client");
 
-    /// <summary>A <c>pkipath</c> folder that trusts the fleet's CA but presents a client certificate from another CA.</summary>
+    /// <summary>The fleet CA's certificate (<c>cacert.pem</c>).</summary>
+    public string CaCertificate => Path.Combine(StateDirectory, "pki", "cacert.pem");
+
+    /// <summary>A complete foreign PKI as a <c>pkipath</c> folder: another CA (<c>cacert.pem</c>) and a client certificate and key it signed.</summary>
     public string RoguePkiPath => Path.Combine(StateDirectory, "pki", "rogue");
+
+    /// <summary>For <c>command=</c> of <c>qemu+ssh://</c>: ssh with <see cref="KnownHostsFile"/> as its only known hosts (strict checking).</summary>
+    public string SshCommand => Path.Combine(StateDirectory, "ssh", "ssh");
+
+    /// <summary>For <c>command=</c> of <c>qemu+ssh://</c>: ssh with an empty known_hosts, so every host key is unknown.</summary>
+    public string SshCommandWithoutKnownHosts => Path.Combine(StateDirectory, "ssh", "ssh-unknown-hosts");
+
+    /// <summary>An empty known_hosts file (for <c>known_hosts=</c> of <c>qemu+libssh://</c>).</summary>
+    public string EmptyKnownHostsFile => Path.Combine(StateDirectory, "ssh", "known_hosts.empty");
 
     /// <summary>The private key whose public half is in every sshd's authorized_keys.</summary>
     public string SshKeyFile => Path.Combine(StateDirectory, "ssh", "id_ed25519");
