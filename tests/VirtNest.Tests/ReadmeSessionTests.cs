@@ -32,7 +32,7 @@ public sealed partial class ReadmeSessionTests
         SessionLines.Value.Where(l => l.StartsWith("virt-nest ", StringComparison.Ordinal))
             .Select(l => new TestCaseData(l).SetArgDisplayNames(l.Split('#')[0].Trim()));
 
-    private static Cli.Result RunInBash(string line)
+    private static ChildProcess.Result RunInBash(string line)
     {
         var path = Path.GetDirectoryName(Cli.Executable) + ":" + System.Environment.GetEnvironmentVariable("PATH");
         return Cli.RunProcess("bash", ["-c", Environment + "\n" + line], new Dictionary<string, string> { ["PATH"] = path });

@@ -24,7 +24,7 @@ public sealed class NestedLabTests
     [OneTimeTearDown]
     public void RemoveTemporaryFiles() => Directory.Delete(temp, recursive: true);
 
-    private static SampleProcess.Result Lab(string dll, params string[] arguments) => SampleProcess.Dotnet([dll, .. arguments]);
+    private static ChildProcess.Result Lab(string dll, params string[] arguments) => SampleProcess.Dotnet([dll, .. arguments]);
 
     [Test]
     public void Walkthrough_on_the_test_driver_runs_every_step_and_prints_the_diffs()

@@ -1,3 +1,4 @@
+using LibvirtNested.Testing;
 using NUnit.Framework;
 
 namespace LibvirtNested.Tests.Samples;
@@ -11,7 +12,7 @@ namespace LibvirtNested.Tests.Samples;
 public sealed class ScriptTests
 {
     // Release, like scripts/test.sh's build, so the scripts reuse the library it built.
-    private static SampleProcess.Result Script(string file, params string[] arguments) =>
+    private static ChildProcess.Result Script(string file, params string[] arguments) =>
         SampleProcess.Dotnet(["run", "-c", "Release", $"samples/scripts/{file}", "--", .. arguments]);
 
     [Test]
