@@ -180,7 +180,7 @@ internal sealed class StackCommand
         {
             try
             {
-                l1 = LibvirtConnection.Open(uri);
+                l1 = LibvirtConnection.Open(uri, L1ConnectionOptions);
                 results.L1.RemoteHostname = l1.HostName;
                 Console.WriteLine($"   {uri} answers ({results.L1.RemoteHostname}) {total.Elapsed.TotalSeconds:0} s after the start");
                 return;
@@ -192,6 +192,15 @@ internal sealed class StackCommand
             }
         }
     }
+
+    // L1 is emulated: while it starts L2 its one vCPU can be busy for longer than libvirt's default keepalive (5 s x 5
+    // unanswered probes) allows, and a CI run saw virDomainCreate fail with "connection closed due to keepalive timeout".
+    // A stalled emulated L1 is slow, not dead: allow it 2 minutes without an answer.
+    private static readonly LibvirtConnectionOptions L1ConnectionOptions = new()
+    {
+        KeepAliveInterval = TimeSpan.FromSeconds(10),
+        KeepAliveCount = 12,
+    };
 
     private void NetworkInL1()
     {
