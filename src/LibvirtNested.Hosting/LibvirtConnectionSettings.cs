@@ -23,24 +23,9 @@ internal sealed class LibvirtConnectionSettings
     /// <summary>Copies the values configuration named onto <paramref name="options"/>.</summary>
     public void ApplyTo(LibvirtConnectionOptions options)
     {
-        if (KeepAliveInterval is { } interval)
-        {
-            options.KeepAliveInterval = interval;
-        }
-
-        if (KeepAliveCount is { } count)
-        {
-            options.KeepAliveCount = count;
-        }
-
-        if (ReconnectDelay is { } delay)
-        {
-            options.ReconnectDelay = delay;
-        }
-
-        if (ReconnectMaxDelay is { } maxDelay)
-        {
-            options.ReconnectMaxDelay = maxDelay;
-        }
+        options.KeepAliveInterval = KeepAliveInterval ?? options.KeepAliveInterval;
+        options.KeepAliveCount = KeepAliveCount ?? options.KeepAliveCount;
+        options.ReconnectDelay = ReconnectDelay ?? options.ReconnectDelay;
+        options.ReconnectMaxDelay = ReconnectMaxDelay ?? options.ReconnectMaxDelay;
     }
 }

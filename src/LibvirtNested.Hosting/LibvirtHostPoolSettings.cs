@@ -30,26 +30,10 @@ internal sealed class LibvirtHostPoolSettings
             options.Hosts.Add(host);
         }
 
-        if (MaxConcurrentCallsPerHost is { } limit)
-        {
-            options.MaxConcurrentCallsPerHost = limit;
-        }
-
-        if (PerHostTimeout is { } timeout)
-        {
-            options.PerHostTimeout = timeout;
-        }
-
-        if (OpenRetries is { } retries)
-        {
-            options.OpenRetries = retries;
-        }
-
-        if (OpenRetryDelay is { } delay)
-        {
-            options.OpenRetryDelay = delay;
-        }
-
+        options.MaxConcurrentCallsPerHost = MaxConcurrentCallsPerHost ?? options.MaxConcurrentCallsPerHost;
+        options.PerHostTimeout = PerHostTimeout ?? options.PerHostTimeout;
+        options.OpenRetries = OpenRetries ?? options.OpenRetries;
+        options.OpenRetryDelay = OpenRetryDelay ?? options.OpenRetryDelay;
         Connection?.ApplyTo(options.Connection);
     }
 }

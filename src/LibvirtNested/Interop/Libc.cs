@@ -18,8 +18,8 @@ internal static unsafe partial class Libc
     private const int ORdOnly = 0;
     private const int ORdWr = 2;
     private const int ONoCtty = 0x100;
-    private const int ONonBlock = 0x800;
-    private const int OCloExec = 0x80000;
+    internal const int ONonBlock = 0x800;
+    internal const int OCloExec = 0x80000;
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEmptyPath = 0x1000;

@@ -23,8 +23,6 @@ namespace LibvirtNested.Interop;
 internal static unsafe partial class LibvirtLogCapture
 {
     private const int Capacity = 512;
-    private const int ONonBlock = 0x800;
-    private const int OCloExec = 0x80000;
     private const int FSetFl = 4;
     private const int FGetFl = 3;
     private const short PollIn = 1;
@@ -54,7 +52,7 @@ internal static unsafe partial class LibvirtLogCapture
         }
 
         var fds = stackalloc int[2];
-        if (pipe2(fds, OCloExec) != 0)
+        if (pipe2(fds, Libc.OCloExec) != 0)
         {
             return false;   // no pipe, no capture: libvirt keeps its default (stderr), as before
         }
@@ -67,7 +65,7 @@ internal static unsafe partial class LibvirtLogCapture
             return false;
         }
 
-        _ = fcntl(fds[0], FSetFl, fcntl(fds[0], FGetFl, 0) | ONonBlock);
+        _ = fcntl(fds[0], FSetFl, fcntl(fds[0], FGetFl, 0) | Libc.ONonBlock);
         readFd = fds[0];
         WriteFd = fds[1];
         return true;
@@ -201,31 +199,31 @@ internal static unsafe partial class LibvirtLogCapture
         public short Revents;
     }
 
-    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Libc.LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint getenv(string name);
 
-    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Libc.LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);
 
-    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Libc.LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int unsetenv(string name);
 
-    [LibraryImport("libc.so.6")]
+    [LibraryImport(Libc.LibraryName)]
     private static partial int pipe2(int* fds, int flags);
 
-    [LibraryImport("libc.so.6")]
+    [LibraryImport(Libc.LibraryName)]
     private static partial int fcntl(int fd, int command, int argument);
 
-    [LibraryImport("libc.so.6")]
+    [LibraryImport(Libc.LibraryName)]
     private static partial int close(int fd);
 
-    [LibraryImport("libc.so.6", SetLastError = true)]
+    [LibraryImport(Libc.LibraryName, SetLastError = true)]
     private static partial nint read(int fd, byte* buffer, nint count);
 
-    [LibraryImport("libc.so.6", SetLastError = true)]
+    [LibraryImport(Libc.LibraryName, SetLastError = true)]
     private static partial int poll(PollFd* fds, nuint count, int timeout);
 
     /// <summary>The calling thread's kernel thread id, which libvirt prints in each log line (<c>virThreadSelfID</c>).</summary>
-    [LibraryImport("libc.so.6")]
+    [LibraryImport(Libc.LibraryName)]
     private static partial int gettid();
 }

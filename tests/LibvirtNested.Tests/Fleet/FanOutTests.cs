@@ -4,21 +4,13 @@ using NUnit.Framework;
 namespace LibvirtNested.Tests.Fleet;
 
 /// <summary>Fan-out on test-driver hosts, a dead host (no daemon on the socket) and a hanging operation.</summary>
-public class FanOutTests
+public class FanOutTests : TestDriverHostsTest
 {
-    private NodeFiles nodes = null!;
-
-    [SetUp]
-    public void CreateNodes() => nodes = new NodeFiles();
-
-    [TearDown]
-    public void DeleteNodes() => nodes.Dispose();
-
     [Test]
     public async Task Every_host_answers_with_its_own_value_and_a_dead_host_with_its_typed_error()
     {
-        var hosts = new[] { nodes.Host("a", 1024, 1), NodeFiles.DeadUri, nodes.Host("b", 2048, 2), nodes.Host("c", 3072, 3) };
-        using var pool = new LibvirtHostPool(LibvirtHostPoolOptions(hosts));
+        var hosts = new[] { Nodes.Host("a", 1024, 1), NodeFiles.DeadUri, Nodes.Host("b", 2048, 2), Nodes.Host("c", 3072, 3) };
+        using var pool = new LibvirtHostPool(Options(hosts));
 
         var results = await pool.FanOutAsync(c => c.GetNodeInfo().Cpus);
 
@@ -31,10 +23,10 @@ public class FanOutTests
     [Test]
     public async Task A_hanging_host_times_out_alone_with_the_phase_it_was_in_while_the_others_answer()
     {
-        var a = nodes.Host("a", 1024, 1);
-        var hung = nodes.Host("hung", 1024, 4);
-        var b = nodes.Host("b", 1024, 2);
-        using var pool = new LibvirtHostPool(LibvirtHostPoolOptions(a, hung, b));
+        var a = Nodes.Host("a", 1024, 1);
+        var hung = Nodes.Host("hung", 1024, 4);
+        var b = Nodes.Host("b", 1024, 2);
+        using var pool = new LibvirtHostPool(Options(a, hung, b));
         using var release = new ManualResetEventSlim();
         try
         {
@@ -67,8 +59,8 @@ public class FanOutTests
     [Test]
     public async Task A_host_whose_slots_are_all_taken_times_out_as_queued()
     {
-        var a = nodes.Host("a", 1024, 1);
-        var options = LibvirtHostPoolOptions(a);
+        var a = Nodes.Host("a", 1024, 1);
+        var options = Options(a);
         options.MaxConcurrentCallsPerHost = 1;
         using var pool = new LibvirtHostPool(options);
         using var release = new ManualResetEventSlim();
@@ -85,10 +77,10 @@ public class FanOutTests
     [Test]
     public async Task A_subset_runs_only_on_the_hosts_named_and_an_operation_error_stays_with_its_host()
     {
-        var a = nodes.Host("a", 1024, 1);
-        var b = nodes.Host("b", 1024, 2);
-        var c3 = nodes.Host("c", 1024, 3);
-        using var pool = new LibvirtHostPool(LibvirtHostPoolOptions(a, b, c3));
+        var a = Nodes.Host("a", 1024, 1);
+        var b = Nodes.Host("b", 1024, 2);
+        var c3 = Nodes.Host("c", 1024, 3);
+        using var pool = new LibvirtHostPool(Options(a, b, c3));
 
         var results = await pool.FanOutAsync(c => c.GetDomain("no-such-domain").Name, [c3, a]);
 
@@ -100,13 +92,12 @@ public class FanOutTests
     [Test]
     public void Cancelling_the_whole_fan_out_throws()
     {
-        var a = nodes.Host("a", 1024, 1);
-        using var pool = new LibvirtHostPool(LibvirtHostPoolOptions(a));
+        var a = Nodes.Host("a", 1024, 1);
+        using var pool = new LibvirtHostPool(Options(a));
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
         Assert.That(async () => await pool.FanOutAsync(c => true, cancellationToken: cancel.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
-    private static LibvirtHostPoolOptions LibvirtHostPoolOptions(params string[] uris) => LibvirtHostPoolTests.Options(uris);
 }

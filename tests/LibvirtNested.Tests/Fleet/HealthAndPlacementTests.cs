@@ -4,23 +4,15 @@ using NUnit.Framework;
 namespace LibvirtNested.Tests.Fleet;
 
 /// <summary>Health, inventory and placement on test-driver hosts whose memory, CPUs and running domains differ.</summary>
-public class HealthAndPlacementTests
+public class HealthAndPlacementTests : TestDriverHostsTest
 {
     private const ulong MiB = 1024 * 1024;
-    private NodeFiles nodes = null!;
-
-    [SetUp]
-    public void CreateNodes() => nodes = new NodeFiles();
-
-    [TearDown]
-    public void DeleteNodes() => nodes.Dispose();
-
     [Test]
     public async Task Health_reports_versions_and_what_the_driver_tells_of_nested_readiness_and_a_dead_host_with_its_error()
     {
-        var a = nodes.Host("a", 1024, 2);
+        var a = Nodes.Host("a", 1024, 2);
         var dead = NodeFiles.DeadUri;
-        using var pool = new LibvirtHostPool(LibvirtHostPoolTests.Options(a, dead));
+        using var pool = new LibvirtHostPool(Options(a, dead));
 
         var health = await pool.CheckAllHealthAsync();
 
@@ -41,8 +33,8 @@ public class HealthAndPlacementTests
     [Test]
     public async Task The_inventory_counts_what_the_running_domains_hold()
     {
-        var a = nodes.Host("a", 4096, 8, (1024, 2), (512, 3));
-        using var pool = new LibvirtHostPool(LibvirtHostPoolTests.Options(a));
+        var a = Nodes.Host("a", 4096, 8, (1024, 2), (512, 3));
+        using var pool = new LibvirtHostPool(Options(a));
 
         var inventory = await pool.GetInventoryAsync(a);
 
@@ -55,11 +47,11 @@ public class HealthAndPlacementTests
     [Test]
     public async Task Placement_takes_the_fitting_host_with_the_most_memory_left_and_says_why_the_others_were_not_taken()
     {
-        var small = nodes.Host("small", 1024, 8);
-        var busy = nodes.Host("busy", 8192, 8, (7168, 2));
-        var roomy = nodes.Host("roomy", 6144, 8, (1024, 1));
-        var emptier = nodes.Host("emptier", 4096, 8);
-        using var pool = new LibvirtHostPool(LibvirtHostPoolTests.Options(small, busy, roomy, emptier));
+        var small = Nodes.Host("small", 1024, 8);
+        var busy = Nodes.Host("busy", 8192, 8, (7168, 2));
+        var roomy = Nodes.Host("roomy", 6144, 8, (1024, 1));
+        var emptier = Nodes.Host("emptier", 4096, 8);
+        using var pool = new LibvirtHostPool(Options(small, busy, roomy, emptier));
 
         var placement = await pool.PlaceAsync(new NestedLabRequest { Level = NestedLabLevel.L2, MemoryBytes = 2048 * MiB, VirtualCpus = 2, RequireKvm = false });
 
@@ -72,10 +64,10 @@ public class HealthAndPlacementTests
     [Test]
     public async Task A_refusal_names_every_host_and_every_reason()
     {
-        var tiny = nodes.Host("tiny", 512, 1);
-        var crowded = nodes.Host("crowded", 8192, 4, (1024, 3));
+        var tiny = Nodes.Host("tiny", 512, 1);
+        var crowded = Nodes.Host("crowded", 8192, 4, (1024, 3));
         var dead = NodeFiles.DeadUri;
-        using var pool = new LibvirtHostPool(LibvirtHostPoolTests.Options(tiny, crowded, dead));
+        using var pool = new LibvirtHostPool(Options(tiny, crowded, dead));
 
         var refusal = (await Assert.ThrowsAsync<NestedLabPlacementException>(
             async () => await pool.PlaceAsync(new NestedLabRequest { Level = NestedLabLevel.L1, MemoryBytes = 2048 * MiB, VirtualCpus = 2 })))!;
@@ -92,8 +84,8 @@ public class HealthAndPlacementTests
     [Test]
     public async Task Cpu_overcommit_lets_a_crowded_host_fit()
     {
-        var crowded = nodes.Host("crowded", 8192, 4, (1024, 3));
-        using var pool = new LibvirtHostPool(LibvirtHostPoolTests.Options(crowded));
+        var crowded = Nodes.Host("crowded", 8192, 4, (1024, 3));
+        using var pool = new LibvirtHostPool(Options(crowded));
 
         var placement = await pool.PlaceAsync(new NestedLabRequest { Level = NestedLabLevel.L2, MemoryBytes = 1024 * MiB, VirtualCpus = 2, RequireKvm = false, CpuOvercommit = 2 });
 

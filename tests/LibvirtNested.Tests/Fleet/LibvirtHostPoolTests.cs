@@ -5,22 +5,14 @@ using NUnit.Framework;
 namespace LibvirtNested.Tests.Fleet;
 
 /// <summary>The pool on test-driver hosts: lazy opens, one connection per host, the per-host limit in arrival order, dispose.</summary>
-public class LibvirtHostPoolTests
+public class LibvirtHostPoolTests : TestDriverHostsTest
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private NodeFiles nodes = null!;
-
-    [SetUp]
-    public void CreateNodes() => nodes = new NodeFiles();
-
-    [TearDown]
-    public void DeleteNodes() => nodes.Dispose();
-
     [Test]
     public async Task Opens_a_host_only_when_it_is_first_used()
     {
-        var a = nodes.Host("a", 4096, 4);
-        var b = nodes.Host("b", 4096, 4);
+        var a = Nodes.Host("a", 4096, 4);
+        var b = Nodes.Host("b", 4096, 4);
         using var pool = new LibvirtHostPool(Options(a, b));
 
         Assert.That((pool.IsConnected(a), pool.IsConnected(b)), Is.EqualTo((false, false)));
@@ -34,8 +26,8 @@ public class LibvirtHostPoolTests
     [Test]
     public async Task Reuses_one_connection_per_host_across_calls_and_keeps_hosts_apart()
     {
-        var a = nodes.Host("a", 2048, 2);
-        var b = nodes.Host("b", 8192, 8);
+        var a = Nodes.Host("a", 2048, 2);
+        var b = Nodes.Host("b", 8192, 8);
         using var pool = new LibvirtHostPool(Options(a, b));
 
         var first = await pool.RunAsync(a, c => c);
@@ -50,7 +42,7 @@ public class LibvirtHostPoolTests
     [Test]
     public async Task Never_runs_more_than_the_limit_on_one_host_and_starts_queued_calls_in_arrival_order()
     {
-        var a = nodes.Host("a", 2048, 2);
+        var a = Nodes.Host("a", 2048, 2);
         var options = Options(a);
         options.MaxConcurrentCallsPerHost = 2;
         using var pool = new LibvirtHostPool(options);
@@ -96,7 +88,7 @@ public class LibvirtHostPoolTests
     [Test]
     public async Task A_call_cancelled_while_queued_never_runs_and_a_cancelled_running_call_keeps_its_slot_until_it_ends()
     {
-        var a = nodes.Host("a", 2048, 2);
+        var a = Nodes.Host("a", 2048, 2);
         var options = Options(a);
         options.MaxConcurrentCallsPerHost = 1;
         using var pool = new LibvirtHostPool(options);
@@ -133,7 +125,7 @@ public class LibvirtHostPoolTests
     [Test]
     public async Task A_domain_returned_to_a_caller_that_gave_up_is_disposed()
     {
-        var a = nodes.Host("a", 2048, 2, (256, 1));
+        var a = Nodes.Host("a", 2048, 2, (256, 1));
         using var pool = new LibvirtHostPool(Options(a));
         using var hold = new SemaphoreSlim(0);
         using var stopWaiting = new CancellationTokenSource();
@@ -167,8 +159,8 @@ public class LibvirtHostPoolTests
     [Test]
     public async Task Dispose_closes_every_connection_and_fails_queued_and_later_calls()
     {
-        var a = nodes.Host("a", 2048, 2);
-        var b = nodes.Host("b", 2048, 2);
+        var a = Nodes.Host("a", 2048, 2);
+        var b = Nodes.Host("b", 2048, 2);
         var options = Options(a, b);
         options.MaxConcurrentCallsPerHost = 1;
         var pool = new LibvirtHostPool(options);
@@ -198,17 +190,6 @@ public class LibvirtHostPoolTests
         var blank = new LibvirtHostPoolOptions();
         blank.Hosts.Add(" ");
         Assert.That(() => new LibvirtHostPool(blank), Throws.InstanceOf<ArgumentException>());
-    }
-
-    internal static LibvirtHostPoolOptions Options(params string[] uris)
-    {
-        var options = new LibvirtHostPoolOptions { OpenRetryDelay = TimeSpan.FromMilliseconds(10) };
-        foreach (var uri in uris)
-        {
-            options.Hosts.Add(uri);
-        }
-
-        return options;
     }
 
     internal static async Task WaitUntil(Func<bool> condition)
