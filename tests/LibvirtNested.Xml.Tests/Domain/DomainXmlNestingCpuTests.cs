@@ -147,6 +147,62 @@ public sealed class DomainXmlNestingCpuTests
         Assert.That(domain.Cpu.Element.ToString(SaveOptions.DisableFormatting), Does.StartWith("<cpu mode=\"maximum\" check=\"none\">"));
     }
 
+    [Test]
+    public void An_emulated_guest_gets_svm_even_when_the_host_is_intel_because_tcg_emulates_only_amd_v()
+    {
+        var capabilities = RealCapabilities("qemu");
+        Mode(capabilities, "host-model").Element("vendor")!.Value = "Intel";
+        var domain = Guest("qemu");
+
+        domain.UseNestingCpu(capabilities);
+
+        Assert.That(Features(domain, "require"), Is.EqualTo(new[] { "svm" }));
+    }
+
+    [Test]
+    public void A_kvm_guest_of_an_unknown_vendor_gets_maximum_without_a_required_extension()
+    {
+        var capabilities = RealCapabilities("kvm");
+        Mode(capabilities, "host-passthrough").SetAttributeValue("supported", "no");
+        Mode(capabilities, "host-model").Element("vendor")!.Value = "Hygon";
+        var domain = Guest("kvm");
+
+        Assert.That(domain.UseNestingCpu(capabilities), Is.EqualTo(DomainCpuMode.Maximum));
+        Assert.That(Features(domain, "require"), Is.Empty);
+    }
+
+    [Test]
+    public void An_emulated_guest_never_gets_host_passthrough_even_where_the_capabilities_claim_it()
+    {
+        var capabilities = RealCapabilities("qemu");
+        Mode(capabilities, "host-passthrough").SetAttributeValue("supported", "yes");
+        var domain = Guest("qemu");
+
+        Assert.That(domain.UseNestingCpu(capabilities), Is.EqualTo(DomainCpuMode.Maximum));
+    }
+
+    [Test]
+    public void Capabilities_that_name_no_virt_type_follow_the_domains_own_type()
+    {
+        var kvm = RealCapabilities("kvm");
+        kvm.Element.Element("domain")!.Remove();
+        Assert.That(Guest("kvm").UseNestingCpu(kvm), Is.EqualTo(DomainCpuMode.HostPassthrough));
+
+        var qemu = RealCapabilities("qemu");
+        qemu.Element.Element("domain")!.Remove();
+        Mode(qemu, "maximum").SetAttributeValue("supported", "no");
+        var refused = Assert.Throws<InvalidOperationException>(() => Guest("qemu").UseNestingCpu(qemu));
+        Assert.That(refused!.Message, Does.Contain("virt type 'qemu'"));
+    }
+
+    [Test]
+    public void Null_capabilities_and_a_virt_type_mismatch_are_refused_by_name()
+    {
+        Assert.That(() => Guest("kvm").UseNestingCpu(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("capabilities"));
+        var refused = Assert.Throws<ArgumentException>(() => Guest("qemu").UseNestingCpu(RealCapabilities("kvm")));
+        Assert.That(refused!.Message, Does.Contain("virt type 'kvm'").And.Contain("type='qemu'"));
+    }
+
     private static XElement Mode(DomainCapabilitiesXml capabilities, string name) =>
         capabilities.Cpu!.FindMode(name)!.Element;
 }
